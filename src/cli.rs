@@ -1,0 +1,214 @@
+//! The command line: global options, the subcommands, exit codes.
+//!
+//! `main.rs` calls [`main`]; each subcommand lives in its own file under
+//! `commands/`, with its arguments and its `run` function.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::commands;
+use crate::scope::Date;
+use crate::terminal::ColorChoice;
+
+/// Keep the scope of a co-managed IT engagement in git, and check it like a compiler.
+#[derive(Debug, Parser)]
+#[command(
+    name = "comanage",
+    version,
+    about,
+    long_about = "Keep who owns what between an internal IT team and a managed service provider \
+                  in one git-tracked scope.yaml, and check it like a compiler.",
+    after_help = "Examples:\n  comanage validate scope.yaml\n  comanage lint clients/\n  comanage diff v2025 HEAD\n  comanage who patching",
+    propagate_version = true
+)]
+pub struct Cli {
+    /// Options every command takes.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command takes.
+#[derive(Debug, Clone, clap::Args)]
+pub struct GlobalArgs {
+    /// The scope file (`-` reads standard input).
+    #[arg(
+        short = 'f',
+        long = "file",
+        global = true,
+        default_value = "scope.yaml",
+        value_name = "PATH"
+    )]
+    pub file: String,
+    /// When to use colour.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+    /// Print only problems: no summary or success lines.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// Take this date as today (YYYY-MM-DD), for date rules and days to renewal.
+    #[arg(long, global = true, env = "COMANAGE_TODAY", value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub today: Option<Date>,
+}
+
+impl GlobalArgs {
+    /// The date to treat as today.
+    pub fn today(&self) -> Date {
+        self.today.unwrap_or_else(Date::today)
+    }
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    text.parse()
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Parse the scope and check it against the JSON Schema; report every problem.
+    #[command(
+        after_help = "Examples:\n  comanage validate\n  comanage validate examples/*.scope.yaml --format json"
+    )]
+    Validate(commands::validate::Args),
+    /// Validate, then check the lint rules (gaps, double ownership, coverage).
+    #[command(
+        after_help = "Examples:\n  comanage lint\n  comanage lint clients/ --format sarif > comanage.sarif"
+    )]
+    Lint(commands::lint::Args),
+    /// Semantic diff of two versions of the scope, by ids, not text lines.
+    #[command(
+        after_help = "Examples:\n  comanage diff                 # HEAD against the working tree\n  comanage diff v2025 HEAD --format markdown"
+    )]
+    Diff(commands::diff::Args),
+    /// The scope's git history as semantic changes, newest first.
+    #[command(after_help = "Examples:\n  comanage log\n  comanage log --function patch-management")]
+    Log(commands::log::Args),
+    /// Print a scope in canonical text form (usable as a git textconv driver).
+    #[command(after_help = "Example:\n  git config diff.comanage.textconv 'comanage show'")]
+    Show(commands::show::Args),
+    /// The quarterly business review: tables, markdown, a one-file HTML page, CSV or JSON.
+    #[command(
+        after_help = "Examples:\n  comanage report\n  comanage report --format html -o qbr.html"
+    )]
+    Report(commands::report::Args),
+    /// Who owns a function, who is the backup, whom to call next.
+    #[command(after_help = "Example:\n  comanage who patching")]
+    Who(commands::who::Args),
+    /// Write a starter scope.yaml with the standard baseline.
+    #[command(
+        after_help = "Example:\n  comanage init --client \"Harbor Dental\" --provider \"Lakeside Managed IT\""
+    )]
+    Init(commands::init::Args),
+    /// Print the JSON Schema of the scope format.
+    #[command(after_help = "Example:\n  comanage schema > scope.schema.json")]
+    Schema(commands::schema::Args),
+    /// List the lint rules with their default levels.
+    #[command(after_help = "Example:\n  comanage rules")]
+    Rules(commands::rules::Args),
+    /// Show one lint rule's documentation.
+    #[command(after_help = "Example:\n  comanage explain coverage-gap")]
+    Explain(commands::explain::Args),
+    /// Print shell completions.
+    #[command(after_help = "Example:\n  source <(comanage completions bash)")]
+    Completions(commands::completions::Args),
+    /// Print the man page (roff).
+    #[command(after_help = "Example:\n  comanage man > comanage.1")]
+    Man(commands::man::Args),
+}
+
+/// How a command that ran went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Nothing to report (exit 0).
+    Clean,
+    /// The scope has problems, or differences under `--exit-code` (exit 1).
+    Problems,
+}
+
+impl Status {
+    /// `Problems` when `has_problems`, else `Clean`.
+    pub fn from_problems(has_problems: bool) -> Self {
+        if has_problems {
+            Self::Problems
+        } else {
+            Self::Clean
+        }
+    }
+}
+
+/// The result of a command: a status, or an error that kept it from running
+/// (exit 2).
+pub type CommandResult = miette::Result<Status>;
+
+/// Runs comanage with the process's arguments.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let color = cli.global.color;
+    match run(cli) {
+        Ok(Status::Clean) => ExitCode::SUCCESS,
+        Ok(Status::Problems) => ExitCode::from(1),
+        Err(report) => {
+            print_error(&report, color);
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Runs one parsed command line.
+pub fn run(cli: Cli) -> CommandResult {
+    let global = &cli.global;
+    match &cli.command {
+        Command::Validate(args) => commands::validate::run(global, args),
+        Command::Lint(args) => commands::lint::run(global, args),
+        Command::Diff(args) => commands::diff::run(global, args),
+        Command::Log(args) => commands::log::run(global, args),
+        Command::Show(args) => commands::show::run(global, args),
+        Command::Report(args) => commands::report::run(global, args),
+        Command::Who(args) => commands::who::run(global, args),
+        Command::Init(args) => commands::init::run(global, args),
+        Command::Schema(args) => commands::schema::run(global, args),
+        Command::Rules(args) => commands::rules::run(global, args),
+        Command::Explain(args) => commands::explain::run(global, args),
+        Command::Completions(args) => commands::completions::run(global, args),
+        Command::Man(args) => commands::man::run(global, args),
+    }
+}
+
+/// Prints an error that stopped a command, to standard error.
+pub fn print_error(report: &miette::Report, color: ColorChoice) {
+    let theme = if color.for_stderr() {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    };
+    let handler =
+        miette::GraphicalReportHandler::new_themed(theme).with_width(crate::terminal::width());
+    let mut out = String::new();
+    if handler.render_report(&mut out, report.as_ref()).is_err() {
+        out = format!("error: {report}\n");
+    }
+    let _ = std::io::stderr().write_all(crate::terminal::sanitize(&out).as_bytes());
+}
+
+/// Writes `text` to standard output. A closed pipe (`comanage … | head`) is
+/// not an error: the reader has what it wanted.
+pub fn write_stdout(text: &str) -> miette::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => Ok(()),
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(err) => Err(miette::miette!("cannot write to standard output: {err}")),
+    }
+}
+
+/// Writes `text` to standard error (summaries, notes), ignoring failures.
+pub fn write_stderr(text: &str) {
+    let _ = std::io::stderr().write_all(text.as_bytes());
+}

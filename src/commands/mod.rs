@@ -1,0 +1,15 @@
+//! One file per subcommand: its arguments and its `run` function.
+
+pub mod completions;
+pub mod diff;
+pub mod explain;
+pub mod init;
+pub mod lint;
+pub mod log;
+pub mod man;
+pub mod report;
+pub mod rules;
+pub mod schema;
+pub mod show;
+pub mod validate;
+pub mod who;

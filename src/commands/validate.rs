@@ -1,0 +1,81 @@
+//! `comanage validate`: parse and schema-check scope files, every problem at once.
+
+use crate::cli::{CommandResult, GlobalArgs, Status, print_error, write_stderr, write_stdout};
+use crate::findings::{self, FileFindings, plural};
+use crate::inputs::{self, Loaded};
+
+/// Output formats of `validate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// Diagnostics with a snippet of the file, for people.
+    #[default]
+    Human,
+    /// An array of records (rule, level, message, file, line, column, pointer, help).
+    Json,
+}
+
+/// Arguments of `comanage validate`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Scope files or directories (default: the `-f` file). `-` reads standard input.
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+/// Validates every file; exit 1 when any has a problem, 2 when one cannot be read.
+pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
+    let paths = if args.paths.is_empty() {
+        vec![global.file.clone()]
+    } else {
+        args.paths.clone()
+    };
+    let files = inputs::expand(&paths)?;
+    let mut found = Vec::new();
+    let mut unreadable = Vec::new();
+    let mut valid = 0;
+    for loaded in inputs::load_all(&files) {
+        match loaded {
+            Loaded::Valid(_) => valid += 1,
+            Loaded::Invalid(rejected) => found.push(FileFindings {
+                source: rejected.source,
+                diagnostics: rejected.diagnostics,
+            }),
+            Loaded::Unreadable(err) => unreadable.push(err),
+        }
+    }
+    match args.format {
+        Format::Json => write_stdout(&findings::render_json(&found))?,
+        Format::Human => {
+            write_stdout(&findings::render_human(
+                &found,
+                global.color.for_stdout(),
+                crate::terminal::width(),
+            ))?;
+            if !global.quiet {
+                let tally = findings::tally(&found);
+                let summary = if tally.errors == 0 && unreadable.is_empty() {
+                    format!("{} valid\n", plural(valid, "file"))
+                } else {
+                    format!(
+                        "{} checked: {} valid, {} with {}\n",
+                        plural(files.len(), "file"),
+                        valid,
+                        found.len(),
+                        plural(tally.errors, "error")
+                    )
+                };
+                write_stderr(&summary);
+            }
+        }
+    }
+    if let Some(last) = unreadable.pop() {
+        for err in unreadable {
+            print_error(&miette::Report::new(err), global.color);
+        }
+        return Err(miette::Report::new(last));
+    }
+    Ok(Status::from_problems(!found.is_empty()))
+}

@@ -1,0 +1,69 @@
+//! Findings of many files, rendered for people (`human`) or scripts (`json`).
+//!
+//! `validate` and `lint` share these renderings; lint adds SARIF and GitHub
+//! workflow commands on the same [`Record`]s.
+
+use crate::diagnostics::{Diagnostic, Record, Tally};
+use crate::source::SourceFile;
+
+/// The findings of one file.
+#[derive(Debug, Clone)]
+pub struct FileFindings {
+    /// The file they were found in.
+    pub source: SourceFile,
+    /// Everything found, in file order; suppressed ones included.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl FileFindings {
+    /// The machine-readable records of this file's findings.
+    pub fn records(&self) -> impl Iterator<Item = Record<'_>> {
+        self.diagnostics
+            .iter()
+            .map(|d| Record::new(&self.source, d))
+    }
+}
+
+/// Every unsuppressed finding rendered with its snippet, grouped by file.
+pub fn render_human(files: &[FileFindings], color: bool, width: usize) -> String {
+    let mut out = String::new();
+    for file in files {
+        for diagnostic in file.diagnostics.iter().filter(|d| d.suppressed.is_none()) {
+            out.push_str(&crate::diagnostics::render_human(
+                &file.source,
+                diagnostic,
+                color,
+                width,
+            ));
+        }
+    }
+    out
+}
+
+/// All findings of all files as one JSON array, suppressed ones included.
+pub fn render_json(files: &[FileFindings]) -> String {
+    let records: Vec<Record<'_>> = files.iter().flat_map(FileFindings::records).collect();
+    let mut text = serde_json::to_string_pretty(&records).unwrap_or_else(|_| "[]".to_owned());
+    text.push('\n');
+    text
+}
+
+/// The counts over all files.
+pub fn tally(files: &[FileFindings]) -> Tally {
+    let mut total = Tally::default();
+    for file in files {
+        let t = Tally::of(&file.diagnostics);
+        total.errors += t.errors;
+        total.warnings += t.warnings;
+    }
+    total
+}
+
+/// `"1 error"`, `"3 warnings"`: a count with its noun.
+pub fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("{count} {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}

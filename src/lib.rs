@@ -1,0 +1,17 @@
+//! comanage: the scope of a co-managed IT engagement, checked like code.
+//!
+//! Data flows one way (DESIGN.md section 6):
+//! bytes → [`yaml`] (spans) → [`schema`] check → [`scope::Scope`] → commands.
+//! [`source`] and [`diagnostics`] are the shared vocabulary of every stage.
+
+pub mod cli;
+pub mod commands;
+pub mod diagnostics;
+pub mod findings;
+pub mod inputs;
+pub mod schema;
+pub mod scope;
+pub mod source;
+pub mod suggest;
+pub mod terminal;
+pub mod yaml;

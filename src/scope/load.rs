@@ -1,0 +1,301 @@
+//! Bytes to a checked [`Scope`]: decode, parse, reject duplicate keys, check
+//! the schema, then deserialize into the typed model.
+//!
+//! Each step reports every problem it finds before the pipeline stops, so a
+//! user fixes a file in one pass, not one error per run.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::Path;
+
+use serde_json::{Map, Number, Value as Json};
+
+use super::describe;
+use super::model::Scope;
+use crate::diagnostics::Diagnostic;
+use crate::source::{SourceFile, SourceMap, Span, push_escaped};
+use crate::yaml::{self, Node, Value};
+
+/// A scope that passed parsing and the schema check.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The file's text.
+    pub source: SourceFile,
+    /// Where each JSON pointer is written.
+    pub map: SourceMap,
+    /// The typed scope.
+    pub scope: Scope,
+}
+
+/// A file that could not be loaded, with every problem found.
+#[derive(Debug, Clone)]
+pub struct Rejected {
+    /// The file's text (possibly lossy, for non-UTF-8 input).
+    pub source: SourceFile,
+    /// Parse or schema errors, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Why a path could not be read at all (the command cannot run: exit 2).
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+pub enum ReadError {
+    /// No such file.
+    #[error("{path}: no such file")]
+    #[diagnostic(
+        code(comanage::io),
+        help("check the path, or run `comanage init` to write a starter scope.yaml")
+    )]
+    NotFound {
+        /// The path as given.
+        path: String,
+    },
+    /// The path is a directory.
+    #[error("{path}: is a directory, not a scope file")]
+    #[diagnostic(
+        code(comanage::io),
+        help("name the file inside it, such as {path}/scope.yaml")
+    )]
+    Directory {
+        /// The path as given.
+        path: String,
+    },
+    /// Any other failure to read.
+    #[error("{path}: cannot read: {source}")]
+    #[diagnostic(code(comanage::io), help("check the file's permissions"))]
+    Io {
+        /// The path as given.
+        path: String,
+        /// The operating system's error.
+        source: std::io::Error,
+    },
+    /// The file is larger than comanage reads.
+    #[error("{path}: the file is larger than {limit} MiB, too large for a scope file")]
+    #[diagnostic(
+        code(comanage::io),
+        help("check that this is the scope file you meant")
+    )]
+    TooLarge {
+        /// The path as given.
+        path: String,
+        /// The limit in MiB.
+        limit: usize,
+    },
+}
+
+/// The name `-` is shown as in diagnostics.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// Reads the bytes of `path`, or of standard input when `path` is `-`.
+pub fn read_bytes(path: &str) -> Result<Vec<u8>, ReadError> {
+    let limit = yaml::MAX_INPUT_BYTES as u64 + 1;
+    let io = |source: std::io::Error| ReadError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let mut bytes = Vec::new();
+    if path == "-" {
+        std::io::stdin()
+            .take(limit)
+            .read_to_end(&mut bytes)
+            .map_err(io)?;
+    } else {
+        let p = Path::new(path);
+        if p.is_dir() {
+            return Err(ReadError::Directory {
+                path: path.to_owned(),
+            });
+        }
+        let file = std::fs::File::open(p).map_err(|err| match err.kind() {
+            std::io::ErrorKind::NotFound => ReadError::NotFound {
+                path: path.to_owned(),
+            },
+            _ => io(err),
+        })?;
+        file.take(limit).read_to_end(&mut bytes).map_err(io)?;
+    }
+    if bytes.len() > yaml::MAX_INPUT_BYTES {
+        return Err(ReadError::TooLarge {
+            path: path.to_owned(),
+            limit: yaml::MAX_INPUT_BYTES / (1024 * 1024),
+        });
+    }
+    Ok(bytes)
+}
+
+/// The display name of `path` (`<stdin>` for `-`).
+pub fn display_name(path: &str) -> String {
+    if path == "-" {
+        STDIN_NAME.to_owned()
+    } else {
+        path.to_owned()
+    }
+}
+
+/// Decodes `bytes` as UTF-8 text named `name`.
+pub fn decode(name: &str, bytes: Vec<u8>) -> Result<SourceFile, Rejected> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(SourceFile::new(name, text)),
+        Err(err) => {
+            let at = err.utf8_error().valid_up_to();
+            let bytes = err.into_bytes();
+            let bad = bytes.get(at).copied().unwrap_or_default();
+            let source = SourceFile::new(name, String::from_utf8_lossy(&bytes).into_owned());
+            let diagnostic = Diagnostic::error(
+                "parse",
+                format!(
+                    "the file is not UTF-8 text: byte 0x{bad:02x} at offset {at} is not valid UTF-8"
+                ),
+                Span::new(at, 1),
+            )
+            .with_label("invalid byte")
+            .with_help(
+                "save the file as UTF-8 (most editors offer this under \"Save with encoding\")",
+            );
+            Err(Rejected {
+                source,
+                diagnostics: vec![diagnostic],
+            })
+        }
+    }
+}
+
+/// Loads a scope from raw bytes.
+pub fn load_bytes(name: &str, bytes: Vec<u8>) -> Result<Document, Rejected> {
+    load(decode(name, bytes)?)
+}
+
+/// Parses and checks `source`.
+pub fn load(source: SourceFile) -> Result<Document, Rejected> {
+    let reject = |source: &SourceFile, diagnostics| Rejected {
+        source: source.clone(),
+        diagnostics,
+    };
+    if source.text().trim().is_empty() {
+        let diagnostic = Diagnostic::error("parse", "the file is empty", Span::new(0, 0))
+            .with_label("nothing here")
+            .with_help(
+                "a scope starts with `version: 1`; run `comanage init` to write a starter file",
+            );
+        return Err(reject(&source, vec![diagnostic]));
+    }
+    let root = match yaml::parse(source.text()) {
+        Ok(root) => root,
+        Err(err) => {
+            let span = err.span.unwrap_or_default();
+            let diagnostic =
+                Diagnostic::error("parse", format!("invalid YAML: {}", err.message), span)
+                    .with_label("here")
+                    .with_help(parse_help(&err.message));
+            return Err(reject(&source, vec![diagnostic]));
+        }
+    };
+    let duplicates = duplicate_keys(&root);
+    if !duplicates.is_empty() {
+        return Err(reject(&source, duplicates));
+    }
+    let map = SourceMap::build(&root);
+    let json = to_json(&root);
+    let errors = crate::schema::check(&json, &map);
+    if !errors.is_empty() {
+        return Err(reject(&source, errors));
+    }
+    match serde_json::from_value::<Scope>(json) {
+        Ok(scope) => Ok(Document { source, map, scope }),
+        Err(err) => {
+            // The schema is generated from these types, so this means the two
+            // disagree: report it rather than panic.
+            let diagnostic = Diagnostic::error(
+                "schema",
+                format!("the scope does not fit the format: {err}"),
+                Span::new(0, 0),
+            )
+            .with_help("please report this file to the comanage maintainers");
+            Err(reject(&source, vec![diagnostic]))
+        }
+    }
+}
+
+fn parse_help(message: &str) -> String {
+    let message = message.to_lowercase();
+    if message.contains("tag") {
+        "comanage accepts only YAML's core tags; remove the `!tag`".to_owned()
+    } else if message.contains("budget")
+        || message.contains("depth")
+        || message.contains("nesting")
+        || message.contains("alias")
+    {
+        "the file is nested too deeply or expands too many aliases for a scope file".to_owned()
+    } else if message.contains("document") {
+        "a scope file holds one YAML document; remove the extra `---` sections".to_owned()
+    } else {
+        "check the indentation and quoting around this place".to_owned()
+    }
+}
+
+/// Every key written twice in one mapping, reported at the second copy with
+/// a label on the first.
+fn duplicate_keys(root: &Node) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut pointer = String::new();
+    find_duplicates(root, &mut pointer, &mut out);
+    out
+}
+
+fn find_duplicates(node: &Node, pointer: &mut String, out: &mut Vec<Diagnostic>) {
+    let len = pointer.len();
+    match &node.value {
+        Value::Seq(items) => {
+            for (index, item) in items.iter().enumerate() {
+                pointer.push('/');
+                pointer.push_str(&index.to_string());
+                find_duplicates(item, pointer, out);
+                pointer.truncate(len);
+            }
+        }
+        Value::Map(entries) => {
+            let mut seen: HashMap<&str, Span> = HashMap::with_capacity(entries.len());
+            for entry in entries {
+                pointer.push('/');
+                push_escaped(pointer, &entry.key);
+                if let Some(first) = seen.get(entry.key.as_str()) {
+                    out.push(
+                        Diagnostic::error(
+                            "parse",
+                            format!("duplicate key `{}` in {}", entry.key, describe::item(pointer.as_str())),
+                            entry.key_span,
+                        )
+                        .with_pointer(pointer.clone())
+                        .with_label("written again here")
+                        .with_related(*first, "first written here")
+                        .with_help("a key may appear once per mapping: merge the two entries or rename one"),
+                    );
+                } else {
+                    seen.insert(&entry.key, entry.key_span);
+                    find_duplicates(&entry.value, pointer, out);
+                }
+                pointer.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The JSON form of the tree, as the schema sees it.
+pub fn to_json(node: &Node) -> Json {
+    match &node.value {
+        Value::Null => Json::Null,
+        Value::Bool(b) => Json::Bool(*b),
+        Value::Int(i) => Json::Number(Number::from(*i)),
+        Value::Float(x) => Number::from_f64(*x).map_or(Json::Null, Json::Number),
+        Value::Str(s) => Json::String(s.clone()),
+        Value::Seq(items) => Json::Array(items.iter().map(to_json).collect()),
+        Value::Map(entries) => {
+            let mut map = Map::with_capacity(entries.len());
+            for entry in entries {
+                map.entry(entry.key.clone())
+                    .or_insert_with(|| to_json(&entry.value));
+            }
+            Json::Object(map)
+        }
+    }
+}

@@ -1,0 +1,279 @@
+//! The text of a scope file, its line index, and the map from JSON pointers to
+//! the spans where each value and key is written.
+//!
+//! Every later stage (schema check, lint, diff, report) names the things it
+//! talks about by JSON pointer (`/services/security/functions/patching/owner`);
+//! [`SourceMap`] turns that pointer back into the exact bytes to underline.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::yaml::{Node, Value};
+
+/// A byte range in a source file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Span {
+    /// The first byte.
+    pub start: usize,
+    /// How many bytes.
+    pub len: usize,
+}
+
+impl Span {
+    /// A span of `len` bytes from `start`.
+    pub const fn new(start: usize, len: usize) -> Self {
+        Self { start, len }
+    }
+
+    /// The byte after the last one.
+    pub const fn end(&self) -> usize {
+        self.start + self.len
+    }
+
+    /// The span as a range, for slicing the text.
+    pub const fn range(&self) -> Range<usize> {
+        self.start..self.end()
+    }
+}
+
+impl From<Span> for miette::SourceSpan {
+    fn from(span: Span) -> Self {
+        (span.start, span.len).into()
+    }
+}
+
+/// A scope file as read: its display name and its text.
+///
+/// Cheap to clone; diagnostics keep a handle to render their snippet.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    inner: Arc<SourceInner>,
+}
+
+#[derive(Debug)]
+struct SourceInner {
+    name: String,
+    text: String,
+    /// `text` with control characters masked, byte for byte (`None` when
+    /// the text has none).
+    display: Option<String>,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    /// A source named `name` (a path as the user wrote it, or `<stdin>`).
+    ///
+    /// A leading UTF-8 byte order mark is dropped; CRLF line endings are kept
+    /// (the YAML parser accepts them and spans stay true to the file).
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        let mut text = text.into();
+        if text.starts_with('\u{feff}') {
+            text.drain(..'\u{feff}'.len_utf8());
+        }
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let display = crate::terminal::mask_controls(&text);
+        Self {
+            inner: Arc::new(SourceInner {
+                name: name.into(),
+                text,
+                display,
+                line_starts,
+            }),
+        }
+    }
+
+    /// The text safe to print in a terminal: control characters other than
+    /// line breaks and tabs replaced by `?`, keeping every byte offset.
+    pub fn display_text(&self) -> &str {
+        self.inner.display.as_deref().unwrap_or(&self.inner.text)
+    }
+
+    /// The name shown in diagnostics.
+    pub fn name(&self) -> &str {
+        &self.inner.name
+    }
+
+    /// The text, without a byte order mark.
+    pub fn text(&self) -> &str {
+        &self.inner.text
+    }
+
+    /// The 1-based line and column (in characters) of byte `offset`.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.inner.text.len());
+        let line = match self.inner.line_starts.binary_search(&offset) {
+            Ok(line) => line,
+            Err(next) => next - 1,
+        };
+        let start = self.inner.line_starts[line];
+        let column = self
+            .inner
+            .text
+            .get(start..offset)
+            .map_or(offset - start, |prefix| prefix.chars().count());
+        (line + 1, column + 1)
+    }
+}
+
+/// Where one value is written: the value itself, and the key it is under when
+/// its parent is a mapping.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Location {
+    /// The value's span.
+    pub value: Span,
+    /// The span of the mapping key that holds the value, if any.
+    pub key: Option<Span>,
+}
+
+/// JSON pointer to [`Location`] for every node of a document.
+#[derive(Debug, Clone, Default)]
+pub struct SourceMap {
+    locations: HashMap<String, Location>,
+}
+
+impl SourceMap {
+    /// Records the location of every node under `root`.
+    pub fn build(root: &Node) -> Self {
+        let mut map = Self::default();
+        let mut pointer = String::new();
+        map.visit(root, None, &mut pointer);
+        map
+    }
+
+    fn visit(&mut self, node: &Node, key: Option<crate::source::Span>, pointer: &mut String) {
+        self.locations.insert(
+            pointer.clone(),
+            Location {
+                value: node.span,
+                key,
+            },
+        );
+        let len = pointer.len();
+        match &node.value {
+            Value::Seq(items) => {
+                for (index, item) in items.iter().enumerate() {
+                    pointer.push('/');
+                    pointer.push_str(&index.to_string());
+                    self.visit(item, None, pointer);
+                    pointer.truncate(len);
+                }
+            }
+            Value::Map(entries) => {
+                for entry in entries {
+                    pointer.push('/');
+                    push_escaped(pointer, &entry.key);
+                    // With a duplicate key the first occurrence is the one the
+                    // document means (later ones are reported as errors).
+                    if !self.locations.contains_key(pointer.as_str()) {
+                        self.visit(&entry.value, Some(entry.key_span), pointer);
+                    }
+                    pointer.truncate(len);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The location of the node at `pointer`, if it exists in the file.
+    pub fn get(&self, pointer: &str) -> Option<Location> {
+        self.locations.get(pointer).copied()
+    }
+
+    /// The span of the value at `pointer`, or of its nearest written ancestor
+    /// (a missing key is reported at the mapping that lacks it).
+    pub fn value_span(&self, pointer: &str) -> Span {
+        self.nearest(pointer).value
+    }
+
+    /// The span of the key that holds the value at `pointer`, falling back to
+    /// the value (items of a list have no key).
+    pub fn key_span(&self, pointer: &str) -> Span {
+        let location = self.nearest(pointer);
+        location.key.unwrap_or(location.value)
+    }
+
+    fn nearest(&self, pointer: &str) -> Location {
+        let mut pointer = pointer;
+        loop {
+            if let Some(location) = self.locations.get(pointer) {
+                return *location;
+            }
+            match pointer.rfind('/') {
+                Some(cut) => pointer = &pointer[..cut],
+                None => {
+                    return Location {
+                        value: Span::default(),
+                        key: None,
+                    };
+                }
+            }
+        }
+    }
+}
+
+/// Appends `segment` to a JSON pointer, escaping `~` and `/` (RFC 6901).
+pub fn push_escaped(pointer: &mut String, segment: &str) {
+    for c in segment.chars() {
+        match c {
+            '~' => pointer.push_str("~0"),
+            '/' => pointer.push_str("~1"),
+            c => pointer.push(c),
+        }
+    }
+}
+
+/// Builds a JSON pointer from its segments.
+pub fn pointer<I, S>(segments: I) -> String
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    let mut out = String::new();
+    for segment in segments {
+        out.push('/');
+        push_escaped(&mut out, segment.as_ref());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let source = SourceFile::new("s.yaml", "a: é\nbb: x\n");
+        assert_eq!(source.line_col(0), (1, 1));
+        assert_eq!(source.line_col(6), (2, 1));
+        assert_eq!(source.line_col(10), (2, 5));
+        let after_e = "a: é".len();
+        assert_eq!(source.line_col(after_e), (1, 5));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_dropped() {
+        let source = SourceFile::new("s.yaml", "\u{feff}version: 1\n");
+        assert_eq!(source.text(), "version: 1\n");
+    }
+
+    #[test]
+    fn pointers_find_values_and_keys() {
+        let text = "services:\n  sec:\n    functions:\n      a/b: { owner: msp }\n";
+        let root = crate::yaml::parse(text).unwrap();
+        let map = SourceMap::build(&root);
+        let owner = "/services/sec/functions/a~1b/owner";
+        assert_eq!(&text[map.value_span(owner).range()], "msp");
+        assert_eq!(&text[map.key_span(owner).range()], "owner");
+        // A missing key falls back to the mapping that lacks it.
+        let missing = map.value_span("/services/sec/functions/a~1b/backup");
+        assert_eq!(missing, map.value_span("/services/sec/functions/a~1b"));
+    }
+
+    #[test]
+    fn pointer_escapes_segments() {
+        assert_eq!(pointer(["a", "b/c", "d~e"]), "/a/b~1c/d~0e");
+    }
+}
