@@ -7,22 +7,21 @@ where
     I: IntoIterator<Item = &'a str>,
 {
     let word_lower = word.to_lowercase();
+    // Allow one edit in a short word, about one in three in a longer one.
+    let allowed = (word_lower.chars().count() / 3).max(1);
     candidates
         .into_iter()
         .filter(|candidate| *candidate != word)
         .map(|candidate| {
-            let score =
-                strsim::normalized_damerau_levenshtein(&word_lower, &candidate.to_lowercase())
-                    .max(strsim::jaro_winkler(&word_lower, &candidate.to_lowercase()) - 0.15);
-            (candidate, score)
+            let distance = strsim::damerau_levenshtein(&word_lower, &candidate.to_lowercase());
+            (candidate, distance)
         })
-        .filter(|(_, score)| *score >= 0.7)
-        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .filter(|(_, distance)| *distance <= allowed)
+        .min_by_key(|(_, distance)| *distance)
         .map(|(candidate, _)| candidate)
 }
 
-/// A help sentence: "did you mean `x`?" when a candidate is close, else
-/// `fallback`.
+/// A help sentence, "did you mean `x`?", when a candidate is close.
 pub fn did_you_mean<'a, I>(word: &str, candidates: I) -> Option<String>
 where
     I: IntoIterator<Item = &'a str>,
