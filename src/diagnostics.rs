@@ -189,7 +189,12 @@ pub fn render_human(
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(width)
         .with_links(false);
-    let report = MietteView { source, diagnostic };
+    let snippet = !touches_long_line(source, diagnostic.primary.span);
+    let report = MietteView {
+        source,
+        diagnostic,
+        snippet,
+    };
     let mut out = String::new();
     if handler.render_report(&mut out, &report).is_err() {
         // Rendering into a String cannot fail in practice; fall back to a
@@ -206,10 +211,45 @@ pub fn render_human(
     out
 }
 
+/// Lines longer than this are not drawn as a snippet: a minified or hostile
+/// file could otherwise flood the terminal with one megabyte-long line.
+const MAX_SNIPPET_LINE: usize = 400;
+
+fn touches_long_line(source: &SourceFile, span: Span) -> bool {
+    let bytes = source.text().as_bytes();
+    let start = span.start.min(bytes.len());
+    let end = span.end().min(bytes.len()).max(start);
+    let line_start = bytes[..start]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let line_end = bytes[end..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |i| end + i);
+    line_end - line_start > MAX_SNIPPET_LINE
+}
+
+/// `span` clamped to the text and widened to whole characters, so a span
+/// from any source can be drawn without slicing inside a character.
+fn clamp_to_chars(text: &str, span: Span) -> (usize, usize) {
+    let mut start = span.start.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = span.end().min(text.len()).max(start);
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    (start, end - start)
+}
+
 /// Adapts a [`Diagnostic`] to miette's trait for rendering.
 struct MietteView<'a> {
     source: &'a SourceFile,
     diagnostic: &'a Diagnostic,
+    /// Whether to draw the file's text under the message.
+    snippet: bool,
 }
 
 impl fmt::Debug for MietteView<'_> {
@@ -220,7 +260,13 @@ impl fmt::Debug for MietteView<'_> {
 
 impl fmt::Display for MietteView<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::terminal::sanitize(&self.diagnostic.message))
+        f.write_str(&crate::terminal::sanitize(&self.diagnostic.message))?;
+        if !self.snippet {
+            let (line, column) = self.source.line_col(self.diagnostic.primary.span.start);
+            let name = crate::terminal::sanitize(self.source.name());
+            write!(f, " (at {name}:{line}:{column})")?;
+        }
+        Ok(())
     }
 }
 
@@ -246,15 +292,15 @@ impl miette::Diagnostic for MietteView<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        Some(self)
+        self.snippet.then_some(self as &dyn miette::SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let text_len = self.source.text().len();
-        let clamp = move |span: Span| {
-            let start = span.start.min(text_len);
-            (start, span.len.min(text_len - start))
-        };
+        if !self.snippet {
+            return None;
+        }
+        let text = self.source.text();
+        let clamp = move |span: Span| clamp_to_chars(text, span);
         let primary = &self.diagnostic.primary;
         let first =
             LabeledSpan::new_primary_with_span(non_empty(&primary.message), clamp(primary.span));

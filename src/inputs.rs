@@ -33,6 +33,9 @@ pub fn expand(paths: &[String]) -> Result<Vec<String>, ReadError> {
                     found.push(entry.path().to_string_lossy().into_owned());
                 }
             }
+            if found.is_empty() {
+                return Err(ReadError::NoScopeFiles { path: path.clone() });
+            }
             found.sort();
             files.extend(found);
         } else {

@@ -124,9 +124,15 @@ fn check_version(document: &Json, map: &SourceMap) -> Option<Diagnostic> {
     let Json::Object(root) = document else {
         return None;
     };
+    // Point at the first key written, not the whole document.
+    let first_key = root
+        .keys()
+        .filter_map(|key| map.get(&crate::source::pointer([key])).and_then(|l| l.key))
+        .min()
+        .map_or(crate::source::Span::new(0, 0), |span| span);
     match root.get("version") {
         None => Some(
-            Diagnostic::error("schema", "the scope has no `version`", map.key_span(""))
+            Diagnostic::error("schema", "the scope has no `version`", first_key)
                 .with_label("no `version` in this document")
                 .with_help("add `version: 1` as the first line of the file"),
         ),
@@ -231,6 +237,12 @@ fn describe_error(
                     .join(" or "),
             };
             let found = found_word(instance);
+            if pointer.is_empty() {
+                return vec![
+                    at_value(format!("a scope must be a mapping of keys such as `version:` and `parties:`, not {found}"), "expected a mapping")
+                        .with_help("start the file with `version: 1`; run `comanage init` for a starter file"),
+                ];
+            }
             let mut d = at_value(
                 format!("`{field}` must be {expected}, not {found}"),
                 &format!("expected {expected}"),
@@ -394,6 +406,12 @@ fn required_help(property: &str) -> String {
         "engagement" => "add `engagement:` with at least `client: <the client's name>`".to_owned(),
         "parties" => "add `parties:` naming at least the internal team and the provider".to_owned(),
         "services" => "add `services:` with the services and their functions".to_owned(),
+        "client" => "add `client:` with the client business's name".to_owned(),
+        "name" => "add `name:` with a display name".to_owned(),
+        "party" => "add `party:` with the id of the party that handles this tier".to_owned(),
+        "tier" => "add `tier:` with the tier's number (1, 2, 3…)".to_owned(),
+        "every" => "add `every:` with one of week, 2weeks, month, quarter, year".to_owned(),
+        "reason" => "add `reason:` saying why the rule does not apply here".to_owned(),
         other => format!("add `{other}:`"),
     }
 }

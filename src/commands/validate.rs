@@ -56,17 +56,21 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
             ))?;
             if !global.quiet {
                 let tally = findings::tally(&found);
-                let summary = if tally.errors == 0 && unreadable.is_empty() {
-                    format!("{} valid\n", plural(valid, "file"))
+                let mut summary = if found.is_empty() {
+                    format!("{} valid", plural(valid, "file"))
                 } else {
                     format!(
-                        "{} checked: {} valid, {} with {}\n",
+                        "{} checked: {} valid, {} with {}",
                         plural(files.len(), "file"),
                         valid,
                         found.len(),
                         plural(tally.errors, "error")
                     )
                 };
+                if !unreadable.is_empty() {
+                    summary.push_str(&format!(", {} could not be read", unreadable.len()));
+                }
+                summary.push('\n');
                 write_stderr(&summary);
             }
         }

@@ -68,6 +68,16 @@ pub enum ReadError {
         /// The operating system's error.
         source: std::io::Error,
     },
+    /// A directory holds no scope files.
+    #[error("{path}: no scope files found (looked for scope.yaml and *.scope.yaml)")]
+    #[diagnostic(
+        code(comanage::io),
+        help("name the files to check, or run `comanage init` to write a starter scope.yaml")
+    )]
+    NoScopeFiles {
+        /// The directory as given.
+        path: String,
+    },
     /// The file is larger than comanage reads.
     #[error("{path}: the file is larger than {limit} MiB, too large for a scope file")]
     #[diagnostic(
@@ -145,7 +155,8 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<SourceFile, Rejected> {
                 format!(
                     "the file is not UTF-8 text: byte 0x{bad:02x} at offset {at} is not valid UTF-8"
                 ),
-                Span::new(at, 1),
+                // The lossy text holds U+FFFD (three bytes) where the bad byte was.
+                Span::new(at, char::REPLACEMENT_CHARACTER.len_utf8()),
             )
             .with_label("invalid byte")
             .with_help(
@@ -170,22 +181,22 @@ pub fn load(source: SourceFile) -> Result<Document, Rejected> {
         source: source.clone(),
         diagnostics,
     };
-    if source.text().trim().is_empty() {
-        let diagnostic = Diagnostic::error("parse", "the file is empty", Span::new(0, 0))
-            .with_label("nothing here")
-            .with_help(
-                "a scope starts with `version: 1`; run `comanage init` to write a starter file",
-            );
-        return Err(reject(&source, vec![diagnostic]));
-    }
     let root = match yaml::parse(source.text()) {
+        Ok(root) if root.value == Value::Null => {
+            let diagnostic = Diagnostic::error("parse", "the file has no content", Span::new(0, 0))
+                .with_label("nothing here")
+                .with_help(
+                    "a scope starts with `version: 1`; run `comanage init` to write a starter file",
+                );
+            return Err(reject(&source, vec![diagnostic]));
+        }
         Ok(root) => root,
         Err(err) => {
             let span = err.span.unwrap_or_default();
-            let diagnostic =
-                Diagnostic::error("parse", format!("invalid YAML: {}", err.message), span)
-                    .with_label("here")
-                    .with_help(parse_help(&err.message));
+            let (message, help) = explain_parse_error(&err.message);
+            let diagnostic = Diagnostic::error("parse", message, span)
+                .with_label("here")
+                .with_help(help);
             return Err(reject(&source, vec![diagnostic]));
         }
     };
@@ -215,21 +226,44 @@ pub fn load(source: SourceFile) -> Result<Document, Rejected> {
     }
 }
 
-fn parse_help(message: &str) -> String {
-    let message = message.to_lowercase();
-    if message.contains("tag") {
-        "comanage accepts only YAML's core tags; remove the `!tag`".to_owned()
-    } else if message.contains("budget")
-        || message.contains("depth")
-        || message.contains("nesting")
-        || message.contains("alias")
-    {
-        "the file is nested too deeply or expands too many aliases for a scope file".to_owned()
-    } else if message.contains("document") {
-        "a scope file holds one YAML document; remove the extra `---` sections".to_owned()
+/// The parser's message in the user's terms, and how to fix it.
+fn explain_parse_error(message: &str) -> (String, String) {
+    let lower = message.to_lowercase();
+    let (text, help) = if lower.contains("tag") {
+        (
+            format!("invalid YAML: {message}"),
+            "comanage accepts only YAML's core tags; remove the `!tag`",
+        )
+    } else if lower.contains("documents") {
+        (
+            "the file holds more than one YAML document".to_owned(),
+            "a scope file holds one document: remove the `---` and what follows, or split it into two files",
+        )
+    } else if lower.contains("recursion") || lower.contains("depth") || lower.contains("nesting") {
+        (
+            format!(
+                "the file is nested more than {} levels deep",
+                yaml::MAX_DEPTH
+            ),
+            "a scope is never nested that deeply; check for unbalanced brackets",
+        )
+    } else if lower.contains("anchor") || lower.contains("alias") || lower.contains("replay") {
+        (
+            "the file's aliases expand to more data than a scope file can hold".to_owned(),
+            "expand fewer aliases (`*name`); nested aliases multiply, which is how a \"billion laughs\" file exhausts memory",
+        )
+    } else if lower.contains("budget") {
+        (
+            "the file is larger or more complex than a scope file can be".to_owned(),
+            "check that this is the scope file you meant",
+        )
     } else {
-        "check the indentation and quoting around this place".to_owned()
-    }
+        (
+            format!("invalid YAML: {message}"),
+            "check the indentation and quoting around this place",
+        )
+    };
+    (text, help.to_owned())
 }
 
 /// Every key written twice in one mapping, reported at the second copy with
