@@ -333,3 +333,95 @@ pub fn to_json(node: &Node) -> Json {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_text(text: &str) -> Result<Document, Rejected> {
+        load(SourceFile::new("t.yaml", text))
+    }
+
+    fn messages(text: &str) -> Vec<String> {
+        load_text(text)
+            .unwrap_err()
+            .diagnostics
+            .into_iter()
+            .map(|d| format!("{} {} {}", d.rule, d.pointer, d.message))
+            .collect()
+    }
+
+    const MINIMAL: &str = "version: 1\nengagement: { client: Harbor }\nparties:\n  msp: { name: MSP, role: provider }\nservices:\n  sec:\n    owner: msp\n    functions:\n      patching: { recovery: 90m }\n";
+
+    #[test]
+    fn a_valid_scope_loads_into_the_typed_model() {
+        let document = load_text(MINIMAL).unwrap();
+        let scope = &document.scope;
+        assert_eq!(scope.engagement.client, "Harbor");
+        let (service, id, function) = scope.functions().next().unwrap();
+        assert_eq!((service, id), ("sec", "patching"));
+        assert_eq!(function.recovery.unwrap().to_string(), "1h30m");
+        let span = document.map.value_span("/services/sec/owner");
+        assert_eq!(&document.source.text()[span.range()], "msp");
+    }
+
+    #[test]
+    fn map_order_follows_the_file() {
+        let text = MINIMAL.replace(
+            "parties:\n",
+            "parties:\n  zeta: { name: Z, role: vendor }\n  alpha: { name: A, role: vendor }\n",
+        );
+        let document = load_text(&text).unwrap();
+        let ids: Vec<_> = document.scope.parties.keys().cloned().collect();
+        assert_eq!(ids, ["zeta", "alpha", "msp"]);
+    }
+
+    #[test]
+    fn every_schema_error_is_reported_at_once() {
+        let text = MINIMAL
+            .replace("role: provider", "role: contractor")
+            .replace("recovery: 90m", "recovery: soon, ownr: msp");
+        let found = messages(&text);
+        assert_eq!(found.len(), 3, "{found:#?}");
+        assert!(found[0].contains("/parties/msp/role"), "{found:#?}");
+    }
+
+    #[test]
+    fn duplicates_are_reported_with_both_places() {
+        let text = "version: 1\nversion: 1\n";
+        let rejected = load_text(text).unwrap_err();
+        let duplicate = &rejected.diagnostics[0];
+        assert_eq!(duplicate.rule, "parse");
+        assert_eq!(duplicate.primary.span.start, 11);
+        assert_eq!(duplicate.related[0].span.start, 0);
+    }
+
+    #[test]
+    fn versions_get_their_own_messages() {
+        let missing = messages("engagement: { client: A }\nparties: {}\nservices: {}\n");
+        assert_eq!(missing, ["schema  the scope has no `version`"]);
+        let newer = messages("version: 3\nengagement: { client: A }\nparties: {}\nservices: {}\n");
+        assert_eq!(
+            newer,
+            ["schema /version scope format version 3 is newer than this comanage understands"]
+        );
+    }
+
+    #[test]
+    fn merge_keys_share_defaults() {
+        let text = MINIMAL.replace(
+            "      patching: { recovery: 90m }\n",
+            "      base: &base { recovery: 4h, critical: true, backup: msp }\n      patching:\n        <<: *base\n        recovery: 1h\n",
+        );
+        let document = load_text(&text).unwrap();
+        let patching = &document.scope.services["sec"].functions["patching"];
+        assert!(patching.critical);
+        assert_eq!(patching.recovery.unwrap().to_string(), "1h");
+    }
+
+    #[test]
+    fn invalid_utf8_points_at_the_byte() {
+        let rejected = decode("t.yaml", b"version: 1\nclient: caf\xe9\n".to_vec()).unwrap_err();
+        assert_eq!(rejected.diagnostics[0].primary.span.start, 22);
+    }
+}
