@@ -5,7 +5,6 @@
 //! talks about by JSON pointer (`/services/security/functions/patching/owner`);
 //! [`SourceMap`] turns that pointer back into the exact bytes to underline.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -128,58 +127,55 @@ pub struct Location {
     pub key: Option<Span>,
 }
 
-/// JSON pointer to [`Location`] for every node of a document.
-#[derive(Debug, Clone, Default)]
+/// Finds where the node at a JSON pointer is written.
+///
+/// It keeps the parsed tree and walks it on each lookup rather than indexing
+/// every node up front: lookups happen only for the few nodes a diagnostic
+/// names, while an index would cost time and memory on every load of a large
+/// scope.
+#[derive(Debug, Clone)]
 pub struct SourceMap {
-    locations: HashMap<String, Location>,
+    root: Arc<Node>,
 }
 
 impl SourceMap {
-    /// Records the location of every node under `root`.
-    pub fn build(root: &Node) -> Self {
-        let mut map = Self::default();
-        let mut pointer = String::new();
-        map.visit(root, None, &mut pointer);
-        map
-    }
-
-    fn visit(&mut self, node: &Node, key: Option<crate::source::Span>, pointer: &mut String) {
-        self.locations.insert(
-            pointer.clone(),
-            Location {
-                value: node.span,
-                key,
-            },
-        );
-        let len = pointer.len();
-        match &node.value {
-            Value::Seq(items) => {
-                for (index, item) in items.iter().enumerate() {
-                    pointer.push('/');
-                    pointer.push_str(&index.to_string());
-                    self.visit(item, None, pointer);
-                    pointer.truncate(len);
-                }
-            }
-            Value::Map(entries) => {
-                for entry in entries {
-                    pointer.push('/');
-                    push_escaped(pointer, &entry.key);
-                    // With a duplicate key the first occurrence is the one the
-                    // document means (later ones are reported as errors).
-                    if !self.locations.contains_key(pointer.as_str()) {
-                        self.visit(&entry.value, Some(entry.key_span), pointer);
-                    }
-                    pointer.truncate(len);
-                }
-            }
-            _ => {}
+    /// A map over the tree `root`.
+    pub fn build(root: Node) -> Self {
+        Self {
+            root: Arc::new(root),
         }
     }
 
-    /// The location of the node at `pointer`, if it exists in the file.
+    /// The location of the node at `pointer`, if it exists in the file. With
+    /// a duplicate key, the first occurrence is the one found.
     pub fn get(&self, pointer: &str) -> Option<Location> {
-        self.locations.get(pointer).copied()
+        let mut node: &Node = &self.root;
+        let mut key = None;
+        if pointer.is_empty() {
+            return Some(Location {
+                value: node.span,
+                key: None,
+            });
+        }
+        for raw in pointer.strip_prefix('/')?.split('/') {
+            let segment = unescape(raw);
+            match &node.value {
+                Value::Map(entries) => {
+                    let entry = entries.iter().find(|e| e.key == segment)?;
+                    key = Some(entry.key_span);
+                    node = &entry.value;
+                }
+                Value::Seq(items) => {
+                    node = items.get(segment.parse::<usize>().ok()?)?;
+                    key = None;
+                }
+                _ => return None,
+            }
+        }
+        Some(Location {
+            value: node.span,
+            key,
+        })
     }
 
     /// The span of the value at `pointer`, or of its nearest written ancestor
@@ -198,8 +194,8 @@ impl SourceMap {
     fn nearest(&self, pointer: &str) -> Location {
         let mut pointer = pointer;
         loop {
-            if let Some(location) = self.locations.get(pointer) {
-                return *location;
+            if let Some(location) = self.get(pointer) {
+                return location;
             }
             match pointer.rfind('/') {
                 Some(cut) => pointer = &pointer[..cut],
@@ -211,6 +207,14 @@ impl SourceMap {
                 }
             }
         }
+    }
+}
+
+fn unescape(segment: &str) -> std::borrow::Cow<'_, str> {
+    if segment.contains('~') {
+        std::borrow::Cow::Owned(segment.replace("~1", "/").replace("~0", "~"))
+    } else {
+        std::borrow::Cow::Borrowed(segment)
     }
 }
 
@@ -263,7 +267,7 @@ mod tests {
     fn pointers_find_values_and_keys() {
         let text = "services:\n  sec:\n    functions:\n      a/b: { owner: msp }\n";
         let root = crate::yaml::parse(text).unwrap();
-        let map = SourceMap::build(&root);
+        let map = SourceMap::build(root);
         let owner = "/services/sec/functions/a~1b/owner";
         assert_eq!(&text[map.value_span(owner).range()], "msp");
         assert_eq!(&text[map.key_span(owner).range()], "owner");

@@ -3,18 +3,21 @@
 //! The scope file is parsed once into [`Node`]s that remember the byte span of
 //! every value and every mapping key. Everything later (the JSON value the
 //! schema checks, the source map that turns JSON pointers back into spans) is
-//! derived from this tree, so the parser is the only place that knows YAML.
+//! derived from this tree, so this is the only module that knows YAML.
 //!
-//! serde-saphyr does the parsing: it is panic-free, enforces resource budgets
-//! (alias bombs, deep nesting, huge inputs) and reports byte-accurate spans.
-//! Duplicate keys are passed through to this module so that the error can point
-//! at both occurrences, which the parser's own duplicate check cannot do.
+//! The tree is built from the event stream of `granit-parser`, the fuzzed,
+//! panic-free YAML 1.2 parser that `serde-saphyr` is built on. Reading events
+//! directly (rather than through serde with a span wrapper on every node) is
+//! what makes a 10,000-function scope load in milliseconds, and it lets a
+//! duplicate key be reported with both of its places. The resource budgets
+//! that `serde-saphyr` would enforce are enforced here: input size, nesting
+//! depth, node count, alias expansion and one document per file.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt;
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_saphyr::options::{DuplicateKeyPolicy, MergeKeyPolicy};
-use serde_saphyr::{Budget, Options, Spanned};
+use granit_parser::{Event, Parser, ScalarStyle, ScanError, Tag};
 
 use crate::source::Span;
 
@@ -26,8 +29,20 @@ pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
 
 /// The deepest nesting of mappings and sequences accepted.
 ///
-/// The format itself never nests deeper than eight levels.
+/// The format itself never nests deeper than six levels.
 pub const MAX_DEPTH: usize = 64;
+
+/// The most nodes a document may hold once aliases are expanded.
+///
+/// A 100,000-function scope has about two million; an alias bomb, billions.
+pub const MAX_NODES: usize = 5_000_000;
+
+/// The most values aliases may copy in all.
+///
+/// Aliases in a real scope repeat a few small defaults; nested aliases that
+/// multiply (a "billion laughs") reach this after a few levels, long before
+/// memory is at risk.
+pub const MAX_ALIAS_VALUES: usize = 200_000;
 
 /// One YAML value with the byte span it was read from.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,7 +63,7 @@ pub enum Value {
     Bool(bool),
     /// An integer.
     Int(i64),
-    /// A floating point number.
+    /// A finite floating point number.
     Float(f64),
     /// A string, quoted or plain.
     Str(String),
@@ -73,9 +88,9 @@ pub struct Entry {
 /// Why the text could not be read as one YAML document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YamlError {
-    /// What went wrong, in the parser's words.
+    /// What went wrong.
     pub message: String,
-    /// Where, when the parser knows.
+    /// Where, when known.
     pub span: Option<Span>,
 }
 
@@ -85,10 +100,19 @@ impl fmt::Display for YamlError {
     }
 }
 
+impl YamlError {
+    fn at(message: impl Into<String>, span: Span) -> Self {
+        Self {
+            message: message.into(),
+            span: Some(span),
+        }
+    }
+}
+
 /// Parses `text` as a single YAML document.
 ///
 /// An empty document (only comments or whitespace) yields a [`Value::Null`]
-/// root, which the schema check then reports as "expected a mapping".
+/// root.
 pub fn parse(text: &str) -> Result<Node, YamlError> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(YamlError {
@@ -100,216 +124,371 @@ pub fn parse(text: &str) -> Result<Node, YamlError> {
             span: None,
         });
     }
-    if text.trim().is_empty() || text.lines().all(is_comment_or_blank) {
-        return Ok(Node {
+    let mut builder = Builder {
+        events: Parser::new_from_str(text),
+        anchors: HashMap::new(),
+        alias_values: 0,
+        nodes: 0,
+    };
+    builder.document()
+}
+
+type Spanned<'a> = (Event<'a>, granit_parser::Span);
+
+struct Builder<'a> {
+    events: Parser<'a, granit_parser::StrInput<'a>>,
+    /// Anchored nodes by the parser's anchor id, with their value counts,
+    /// for aliases to copy.
+    anchors: HashMap<usize, (Node, usize)>,
+    /// Values copied by aliases so far.
+    alias_values: usize,
+    /// Nodes built so far, aliases expanded: the alias-bomb budget.
+    nodes: usize,
+}
+
+impl<'a> Builder<'a> {
+    fn next(&mut self) -> Result<Option<Spanned<'a>>, YamlError> {
+        match self.events.next() {
+            None => Ok(None),
+            Some(Ok(event)) => Ok(Some(event)),
+            Some(Err(err)) => Err(scan_error(&err)),
+        }
+    }
+
+    fn expect(&mut self) -> Result<Spanned<'a>, YamlError> {
+        self.next()?.ok_or(YamlError {
+            message: "the file ends in the middle of a value".to_owned(),
+            span: None,
+        })
+    }
+
+    /// The stream: at most one document.
+    fn document(&mut self) -> Result<Node, YamlError> {
+        let mut root = None;
+        while let Some((event, span)) = self.next()? {
+            match event {
+                Event::StreamStart | Event::DocumentEnd => {}
+                Event::StreamEnd => break,
+                Event::DocumentStart(..) => {
+                    if root.is_some() {
+                        return Err(YamlError::at(
+                            "the file holds more than one YAML document",
+                            byte_span(&span),
+                        ));
+                    }
+                }
+                _ if root.is_some() => {
+                    return Err(YamlError::at(
+                        "the file holds more than one YAML document",
+                        byte_span(&span),
+                    ));
+                }
+                event => root = Some(self.node(event, span, 0)?),
+            }
+        }
+        Ok(root.unwrap_or(Node {
             value: Value::Null,
             span: Span::new(0, 0),
-        });
+        }))
     }
-    let mut options = Options::default();
-    options.budget = Some(budget());
-    options.duplicate_keys = DuplicateKeyPolicy::PassThrough;
-    options.merge_keys = MergeKeyPolicy::Merge;
-    options.reject_unsupported_tags = true;
-    options.strict_booleans = true;
-    let spanned: Spanned<Value> = serde_saphyr::from_str_with_options(text, options)
-        .map_err(|err| convert_error(&err, text))?;
-    Ok(into_node(spanned))
-}
 
-fn is_comment_or_blank(line: &str) -> bool {
-    let line = line.trim();
-    line.is_empty() || line.starts_with('#') || line == "---" || line == "..."
-}
-
-/// The resource limits: generous for any real scope (100,000 functions fit),
-/// small enough that an alias bomb or a pathological file fails in
-/// milliseconds.
-fn budget() -> Budget {
-    let mut budget = Budget::default();
-    budget.max_depth = MAX_DEPTH;
-    budget.max_documents = 1;
-    budget.max_nodes = 4_000_000;
-    budget.max_events = 10_000_000;
-    budget.max_aliases = 10_000;
-    budget.max_anchors = 10_000;
-    budget.max_total_scalar_bytes = MAX_INPUT_BYTES;
-    budget
-}
-
-fn convert_error(err: &serde_saphyr::Error, text: &str) -> YamlError {
-    let span = err.location().and_then(|location| {
-        let span = location.span();
-        match span.byte_offset() {
-            Some(start) => Some(Span::new(
-                start as usize,
-                span.byte_len().unwrap_or(0) as usize,
-            )),
-            None => offset_of(text, location.line(), location.column()).map(|at| Span::new(at, 0)),
+    fn node(
+        &mut self,
+        event: Event<'a>,
+        span: granit_parser::Span,
+        depth: usize,
+    ) -> Result<Node, YamlError> {
+        let start = byte_span(&span);
+        self.nodes += 1;
+        if self.nodes > MAX_NODES {
+            return Err(YamlError::at(
+                format!("budget: more than {MAX_NODES} values in the file"),
+                start,
+            ));
         }
-    });
-    // The parser's Display renders its own snippet; the first line is the
-    // message, the snippet is redrawn by miette at the span.
-    let rendered = err.to_string();
-    let message = rendered
-        .lines()
-        .next()
-        .unwrap_or("invalid YAML")
-        .trim()
-        .trim_start_matches("error: ");
-    // The place is shown by the diagnostic itself; drop the parser's prefix.
-    let message = match message.split_once(": ") {
-        Some((place, rest)) if place.starts_with("line ") && place.contains(" column ") => rest,
-        _ => message,
-    };
-    YamlError {
-        message: message.to_owned(),
-        span,
-    }
-}
-
-/// The byte offset of a 1-based line and character column.
-fn offset_of(text: &str, line: u64, column: u64) -> Option<usize> {
-    let line_start = if line <= 1 {
-        0
-    } else {
-        text.match_indices('\n')
-            .nth(usize::try_from(line).ok()? - 2)?
-            .0
-            + 1
-    };
-    let rest = &text[line_start..];
-    let within = rest
-        .char_indices()
-        .nth(usize::try_from(column.saturating_sub(1)).ok()?)
-        .map_or(rest.len(), |(i, _)| i);
-    Some(line_start + within)
-}
-
-fn location_span(location: &serde_saphyr::Location) -> Span {
-    let span = location.span();
-    match (span.byte_offset(), span.byte_len()) {
-        (Some(start), len) => Span::new(start as usize, len.unwrap_or(0) as usize),
-        _ => Span::new(0, 0),
-    }
-}
-
-fn into_node(spanned: Spanned<Value>) -> Node {
-    let mut span = location_span(&spanned.referenced);
-    // A collection's span from the parser marks only its start; stretch it to
-    // the end of its last child so labels cover the whole value.
-    let end = match &spanned.value {
-        Value::Seq(items) => items.last().map(|node| node.span.end()),
-        Value::Map(entries) => entries.last().map(|entry| entry.value.span.end()),
-        _ => None,
-    };
-    if let Some(end) = end
-        && end > span.start
-    {
-        span = Span::new(span.start, end - span.start);
-    }
-    Node {
-        value: spanned.value,
-        span,
-    }
-}
-
-impl<'de> Deserialize<'de> for Value {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(ValueVisitor)
-    }
-}
-
-struct ValueVisitor;
-
-impl<'de> Visitor<'de> for ValueVisitor {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a YAML value")
-    }
-
-    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
-        Ok(Value::Bool(v))
-    }
-
-    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
-        Ok(Value::Int(v))
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
-        Ok(i64::try_from(v).map_or(Value::Float(v as f64), Value::Int))
-    }
-
-    fn visit_i128<E>(self, v: i128) -> Result<Value, E> {
-        Ok(i64::try_from(v).map_or(Value::Float(v as f64), Value::Int))
-    }
-
-    fn visit_u128<E>(self, v: u128) -> Result<Value, E> {
-        Ok(i64::try_from(v).map_or(Value::Float(v as f64), Value::Int))
-    }
-
-    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
-        Ok(Value::Float(v))
-    }
-
-    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::Str(v.to_owned()))
-    }
-
-    fn visit_string<E>(self, v: String) -> Result<Value, E> {
-        Ok(Value::Str(v))
-    }
-
-    fn visit_bytes<E>(self, v: &[u8]) -> Result<Value, E> {
-        Ok(Value::Str(String::from_utf8_lossy(v).into_owned()))
-    }
-
-    fn visit_unit<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-
-    fn visit_none<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
-        Value::deserialize(deserializer)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element::<Spanned<Value>>()? {
-            items.push(into_node(item));
+        let (node, anchor) = match event {
+            Event::Scalar(text, style, anchor, tag) => {
+                let value = resolve_scalar(text, style, tag.as_deref(), start)?;
+                (Node { value, span: start }, anchor)
+            }
+            Event::SequenceStart(_, anchor, tag) => {
+                check_collection_tag(tag.as_deref(), "seq", start)?;
+                let depth = enter(depth, start)?;
+                let mut items = Vec::new();
+                loop {
+                    let (event, span) = self.expect()?;
+                    if matches!(event, Event::SequenceEnd) {
+                        break;
+                    }
+                    items.push(self.node(event, span, depth)?);
+                }
+                let span = stretch(start, items.last().map(|n| n.span));
+                (
+                    Node {
+                        value: Value::Seq(items),
+                        span,
+                    },
+                    anchor,
+                )
+            }
+            Event::MappingStart(_, anchor, tag) => {
+                check_collection_tag(tag.as_deref(), "map", start)?;
+                let depth = enter(depth, start)?;
+                let entries = self.mapping(depth)?;
+                let span = stretch(start, entries.last().map(|e| e.value.span));
+                (
+                    Node {
+                        value: Value::Map(entries),
+                        span,
+                    },
+                    anchor,
+                )
+            }
+            Event::Alias(id) => {
+                let (node, size) = self.anchors.get(&id).ok_or_else(|| {
+                    YamlError::at(
+                        "an alias names an anchor that is not defined before it",
+                        start,
+                    )
+                })?;
+                // Check the budget before copying: the copy is what a bomb
+                // uses to exhaust memory.
+                self.alias_values += size;
+                if self.alias_values > MAX_ALIAS_VALUES {
+                    return Err(YamlError::at(
+                        format!("budget: aliases expand to more than {MAX_ALIAS_VALUES} values"),
+                        start,
+                    ));
+                }
+                self.nodes += size;
+                return Ok(node.clone());
+            }
+            Event::UnresolvedAlias(name) => {
+                return Err(YamlError::at(
+                    format!("the alias `*{name}` names no anchor"),
+                    start,
+                ));
+            }
+            other => {
+                return Err(YamlError::at(
+                    format!("unexpected YAML event {other:?}"),
+                    start,
+                ));
+            }
+        };
+        if anchor != 0 {
+            let size = count(&node);
+            self.anchors.insert(anchor, (node.clone(), size));
         }
-        Ok(Value::Seq(items))
+        Ok(node)
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let mut entries = Vec::new();
-        while let Some(key) = map.next_key::<Spanned<Value>>()? {
-            let key_span = location_span(&key.referenced);
-            let key = match key.value {
+    /// The entries of a mapping, with merge keys (`<<: *base`) applied: the
+    /// mapping's own keys win over merged ones, earlier merged maps over later.
+    fn mapping(&mut self, depth: usize) -> Result<Vec<Entry>, YamlError> {
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut merged: Vec<Entry> = Vec::new();
+        loop {
+            let (event, span) = self.expect()?;
+            if matches!(event, Event::MappingEnd) {
+                break;
+            }
+            let is_merge =
+                matches!(&event, Event::Scalar(text, ScalarStyle::Plain, _, None) if text == "<<");
+            let key = self.node(event, span, depth)?;
+            let (value_event, value_span) = self.expect()?;
+            let value = self.node(value_event, value_span, depth)?;
+            if is_merge {
+                merged.extend(merge_sources(value)?);
+                continue;
+            }
+            let key_text = match key.value {
                 Value::Str(text) => text,
                 Value::Null => "null".to_owned(),
                 Value::Bool(b) => b.to_string(),
                 Value::Int(i) => i.to_string(),
                 Value::Float(x) => x.to_string(),
                 Value::Seq(_) | Value::Map(_) => {
-                    return Err(de::Error::custom(
+                    return Err(YamlError::at(
                         "a mapping key must be a plain value, not a list or a mapping",
+                        key.span,
                     ));
                 }
             };
-            let value = into_node(map.next_value::<Spanned<Value>>()?);
             entries.push(Entry {
-                key,
-                key_span,
+                key: key_text,
+                key_span: key.span,
                 value,
             });
         }
-        Ok(Value::Map(entries))
+        for entry in merged {
+            if !entries.iter().any(|e| e.key == entry.key) {
+                entries.push(entry);
+            }
+        }
+        Ok(entries)
     }
+}
+
+/// The entries a merge key's value brings: one mapping, or a list of them.
+fn merge_sources(value: Node) -> Result<Vec<Entry>, YamlError> {
+    let not_a_map = |span| {
+        YamlError::at(
+            "a merge key (`<<`) takes a mapping or a list of mappings",
+            span,
+        )
+    };
+    match value.value {
+        Value::Map(entries) => Ok(entries),
+        Value::Seq(items) => {
+            let mut out: Vec<Entry> = Vec::new();
+            for item in items {
+                let span = item.span;
+                let Value::Map(entries) = item.value else {
+                    return Err(not_a_map(span));
+                };
+                for entry in entries {
+                    if !out.iter().any(|e| e.key == entry.key) {
+                        out.push(entry);
+                    }
+                }
+            }
+            Ok(out)
+        }
+        _ => Err(not_a_map(value.span)),
+    }
+}
+
+fn enter(depth: usize, span: Span) -> Result<usize, YamlError> {
+    if depth >= MAX_DEPTH {
+        return Err(YamlError::at(
+            format!("recursion: nested deeper than {MAX_DEPTH} levels"),
+            span,
+        ));
+    }
+    Ok(depth + 1)
+}
+
+/// A collection's span from its first byte to the end of its last child.
+fn stretch(start: Span, last: Option<Span>) -> Span {
+    match last {
+        Some(last) if last.end() > start.start => Span::new(start.start, last.end() - start.start),
+        _ => start,
+    }
+}
+
+fn count(node: &Node) -> usize {
+    1 + match &node.value {
+        Value::Seq(items) => items.iter().map(count).sum(),
+        Value::Map(entries) => entries.iter().map(|e| 1 + count(&e.value)).sum(),
+        _ => 0,
+    }
+}
+
+fn byte_span(span: &granit_parser::Span) -> Span {
+    let start = span.start.byte_offset().unwrap_or(0);
+    let end = span.end.byte_offset().unwrap_or(start).max(start);
+    Span::new(start, end - start)
+}
+
+fn scan_error(err: &ScanError) -> YamlError {
+    let at = err.marker().byte_offset().unwrap_or(0);
+    YamlError::at(err.info(), Span::new(at, 0))
+}
+
+/// The tag as written, for messages.
+fn tag_text(tag: &Tag) -> String {
+    format!("{}{}", tag.original_handle(), tag.suffix())
+}
+
+fn check_collection_tag(tag: Option<&Tag>, expected: &str, span: Span) -> Result<(), YamlError> {
+    match tag {
+        None => Ok(()),
+        Some(tag) if tag.core_suffix() == Some(expected) => Ok(()),
+        Some(tag) => Err(YamlError::at(
+            format!("unsupported tag `{}`", tag_text(tag)),
+            span,
+        )),
+    }
+}
+
+/// A scalar's value under the YAML 1.2 core schema: plain scalars may be
+/// null, booleans or numbers; quoted and block scalars are always strings;
+/// a core tag (`!!str`, `!!int`…) forces the type.
+fn resolve_scalar(
+    text: Cow<'_, str>,
+    style: ScalarStyle,
+    tag: Option<&Tag>,
+    span: Span,
+) -> Result<Value, YamlError> {
+    if let Some(tag) = tag {
+        let wrong = |what: &str| YamlError::at(format!("`{text}` is not {what}"), span);
+        return match tag.core_suffix() {
+            Some("str") => Ok(Value::Str(text.into_owned())),
+            Some("null") => Ok(Value::Null),
+            Some("bool") => match plain_value(&text) {
+                Value::Bool(b) => Ok(Value::Bool(b)),
+                _ => Err(wrong("a boolean")),
+            },
+            Some("int") => match plain_value(&text) {
+                Value::Int(i) => Ok(Value::Int(i)),
+                _ => Err(wrong("an integer")),
+            },
+            Some("float") => match plain_value(&text) {
+                value @ (Value::Int(_) | Value::Float(_)) => Ok(value),
+                _ => Err(wrong("a number")),
+            },
+            _ => Err(YamlError::at(
+                format!("unsupported tag `{}`", tag_text(tag)),
+                span,
+            )),
+        };
+    }
+    if style != ScalarStyle::Plain {
+        return Ok(Value::Str(text.into_owned()));
+    }
+    Ok(plain_value(&text))
+}
+
+fn plain_value(text: &str) -> Value {
+    match text {
+        "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
+        "true" | "True" | "TRUE" => return Value::Bool(true),
+        "false" | "False" | "FALSE" => return Value::Bool(false),
+        _ => {}
+    }
+    if let Some(value) = parse_int(text) {
+        return Value::Int(value);
+    }
+    let looks_numeric = text
+        .bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'))
+        && text.bytes().any(|b| b.is_ascii_digit());
+    if looks_numeric
+        && let Ok(x) = text.parse::<f64>()
+        && x.is_finite()
+    {
+        return Value::Float(x);
+    }
+    Value::Str(text.to_owned())
+}
+
+fn parse_int(text: &str) -> Option<i64> {
+    let (sign, digits) = match text.as_bytes().first()? {
+        b'-' => (-1, &text[1..]),
+        b'+' => (1, &text[1..]),
+        _ => (1, text),
+    };
+    let value = if let Some(hex) = digits.strip_prefix("0x") {
+        i64::from_str_radix(hex, 16).ok()?
+    } else if let Some(octal) = digits.strip_prefix("0o") {
+        i64::from_str_radix(octal, 8).ok()?
+    } else if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        digits.parse::<i64>().ok()?
+    } else {
+        return None;
+    };
+    Some(sign * value)
 }
 
 #[cfg(test)]

@@ -204,8 +204,8 @@ pub fn load(source: SourceFile) -> Result<Document, Rejected> {
     if !duplicates.is_empty() {
         return Err(reject(&source, duplicates));
     }
-    let map = SourceMap::build(&root);
     let json = to_json(&root);
+    let map = SourceMap::build(root);
     let errors = crate::schema::check(&json, &map);
     if !errors.is_empty() {
         return Err(reject(&source, errors));
@@ -229,12 +229,12 @@ pub fn load(source: SourceFile) -> Result<Document, Rejected> {
 /// The parser's message in the user's terms, and how to fix it.
 fn explain_parse_error(message: &str) -> (String, String) {
     let lower = message.to_lowercase();
-    let (text, help) = if lower.contains("tag") {
+    let (text, help) = if lower.contains("unsupported tag") {
         (
             format!("invalid YAML: {message}"),
             "comanage accepts only YAML's core tags; remove the `!tag`",
         )
-    } else if lower.contains("documents") {
+    } else if lower.contains("more than one yaml document") {
         (
             "the file holds more than one YAML document".to_owned(),
             "a scope file holds one document: remove the `---` and what follows, or split it into two files",
@@ -287,11 +287,20 @@ fn find_duplicates(node: &Node, pointer: &mut String, out: &mut Vec<Diagnostic>)
             }
         }
         Value::Map(entries) => {
-            let mut seen: HashMap<&str, Span> = HashMap::with_capacity(entries.len());
-            for entry in entries {
+            // Most mappings are small: a linear scan beats hashing there.
+            let indexed: Option<HashMap<&str, Span>> = (entries.len() > 16).then(HashMap::new);
+            let mut indexed = indexed;
+            for (position, entry) in entries.iter().enumerate() {
                 pointer.push('/');
                 push_escaped(pointer, &entry.key);
-                if let Some(first) = seen.get(entry.key.as_str()) {
+                let first = match indexed.as_mut() {
+                    Some(seen) => seen.get(entry.key.as_str()).copied(),
+                    None => entries[..position]
+                        .iter()
+                        .find(|e| e.key == entry.key)
+                        .map(|e| e.key_span),
+                };
+                if let Some(first) = first {
                     out.push(
                         Diagnostic::error(
                             "parse",
@@ -300,11 +309,13 @@ fn find_duplicates(node: &Node, pointer: &mut String, out: &mut Vec<Diagnostic>)
                         )
                         .with_pointer(pointer.clone())
                         .with_label("written again here")
-                        .with_related(*first, "first written here")
+                        .with_related(first, "first written here")
                         .with_help("a key may appear once per mapping: merge the two entries or rename one"),
                     );
                 } else {
-                    seen.insert(&entry.key, entry.key_span);
+                    if let Some(seen) = indexed.as_mut() {
+                        seen.insert(&entry.key, entry.key_span);
+                    }
                     find_duplicates(&entry.value, pointer, out);
                 }
                 pointer.truncate(len);
