@@ -288,8 +288,7 @@ fn find_duplicates(node: &Node, pointer: &mut String, out: &mut Vec<Diagnostic>)
         }
         Value::Map(entries) => {
             // Most mappings are small: a linear scan beats hashing there.
-            let indexed: Option<HashMap<&str, Span>> = (entries.len() > 16).then(HashMap::new);
-            let mut indexed = indexed;
+            let mut indexed: Option<HashMap<&str, Span>> = (entries.len() > 16).then(HashMap::new);
             for (position, entry) in entries.iter().enumerate() {
                 pointer.push('/');
                 push_escaped(pointer, &entry.key);
