@@ -9,6 +9,7 @@ pub mod commands;
 pub mod diagnostics;
 pub mod findings;
 pub mod inputs;
+pub mod lint;
 pub mod schema;
 pub mod scope;
 pub mod source;
