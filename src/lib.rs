@@ -8,6 +8,7 @@ pub mod cli;
 pub mod commands;
 pub mod diagnostics;
 pub mod findings;
+pub mod git;
 pub mod inputs;
 pub mod lint;
 pub mod schema;
