@@ -19,7 +19,7 @@ use std::path::{Component, Path, PathBuf};
 pub use catfile::{CatFile, Object};
 pub use error::GitError;
 pub use history::{HistoryOptions, Revision, Version};
-pub use resolve::{read_working, resolve};
+pub use resolve::{read_working, resolve, resolve_in};
 
 use process::{failed, git, run};
 
@@ -72,13 +72,19 @@ impl Repo {
     /// directory, which need not exist any more), and the file's path
     /// relative to the repository root, `/`-separated.
     pub fn for_file(file: &str) -> Result<(Repo, String), GitError> {
+        Self::for_file_in(Path::new("."), file)
+    }
+
+    /// [`Repo::for_file`] with `file` relative to `base` instead of the
+    /// current directory.
+    pub fn for_file_in(base: &Path, file: &str) -> Result<(Repo, String), GitError> {
         if file == "-" {
             return Err(GitError::NoHistoryForStdin);
         }
-        let absolute = absolute(Path::new(file));
+        let absolute = absolute(&base.join(file));
         let dir = existing_ancestor(absolute.parent().unwrap_or(&absolute));
         let repo = Repo::discover(&dir)?;
-        let path = repo.path_in_repo(file)?;
+        let path = repo.path_in_repo(&absolute)?;
         Ok((repo, path))
     }
 
@@ -94,12 +100,12 @@ impl Repo {
 
     /// `file` (relative to the current directory, or absolute) as a path
     /// relative to the repository root, `/`-separated, as git names it.
-    pub fn path_in_repo(&self, file: &str) -> Result<String, GitError> {
+    pub fn path_in_repo(&self, file: &Path) -> Result<String, GitError> {
         let outside = || GitError::OutsideRepository {
-            path: file.to_owned(),
+            path: file.display().to_string(),
             root: self.root.display().to_string(),
         };
-        let path = canonical(&absolute(Path::new(file)));
+        let path = canonical(&absolute(file));
         let root = canonical(&self.root);
         let relative = path.strip_prefix(&root).map_err(|_| outside())?;
         let parts: Vec<String> = relative
