@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod commands;
 pub mod diagnostics;
+pub mod diff;
 pub mod findings;
 pub mod git;
 pub mod inputs;
