@@ -81,6 +81,28 @@ pub enum GitError {
         /// The file whose history is cut off.
         path: String,
     },
+    /// The file exists but was never committed.
+    #[error("`{path}` has no history: it was never committed")]
+    #[diagnostic(
+        code(comanage::git),
+        help("commit the file (`git add` then `git commit`), then run comanage log again")
+    )]
+    NotCommitted {
+        /// The file, relative to the repository root.
+        path: String,
+    },
+    /// `comanage log --function` named a function the history never had.
+    #[error("no function `{id}` in the history of `{path}`")]
+    #[diagnostic(code(comanage::git))]
+    UnknownFunction {
+        /// The id as given.
+        id: String,
+        /// The scope file, relative to the repository root.
+        path: String,
+        /// A close id, or how to list them.
+        #[help]
+        help: String,
+    },
     /// git ran but failed in a way not covered above.
     #[error("git {command} failed: {message}")]
     #[diagnostic(

@@ -87,7 +87,6 @@ impl Repo {
             NAME,
             "--follow",
             "--raw",
-            "--no-abbrev",
             "-z",
             "--no-color",
             "--no-show-signature",
@@ -219,6 +218,8 @@ pub(crate) fn parse_log(out: &[u8], path: &str) -> Result<Vec<Revision>, GitErro
         }
         match entry {
             Some((letter, source, dest, blob)) => {
+                // Old gits end abbreviated hashes with "...".
+                let blob = blob.trim_end_matches('.').to_owned();
                 revision.blob = (letter != 'D').then_some(blob);
                 revision.path = dest;
                 if let Some(source) = source.filter(|_| letter == 'R') {

@@ -13,6 +13,7 @@ mod error;
 mod history;
 mod process;
 mod resolve;
+pub mod semantic;
 
 use std::path::{Component, Path, PathBuf};
 
