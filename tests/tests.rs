@@ -7,6 +7,7 @@ mod common;
 
 mod diff;
 mod everyday;
+mod git;
 mod lint;
 mod report;
 mod validate;

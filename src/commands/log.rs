@@ -67,9 +67,10 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
     if entries.is_empty() {
         check_something_to_follow(global, &repo, &path, args)?;
     }
+    let function = args.function.as_deref();
     let text = match args.format {
-        Format::Human => render_human(&entries, &path, global.color.for_stdout()),
-        Format::Markdown => render_markdown(&entries, &path),
+        Format::Human => render_human(&entries, &path, function, global.color.for_stdout()),
+        Format::Markdown => render_markdown(&entries, &path, function),
         Format::Json => render_json(&entries),
     };
     write_stdout(&text)?;
@@ -122,8 +123,9 @@ fn check_something_to_follow(
     Err(GitError::UnknownFunction {
         id: id.clone(),
         path: path.to_owned(),
-        help: did_you_mean(id, current.iter().map(String::as_str))
-            .unwrap_or_else(|| "list the functions with `comanage who .`".to_owned()),
+        help: did_you_mean(id, current.iter().map(String::as_str)).unwrap_or_else(|| {
+            "function ids are the keys under `functions:` in each service".to_owned()
+        }),
     })
 }
 
@@ -145,13 +147,14 @@ fn status_line(outcome: &Outcome) -> Option<String> {
     }
 }
 
-/// Where the entry's file or function had another name than asked for.
-fn aliases(entry: &Entry, path: &str) -> Vec<String> {
+/// Where the entry's file or followed function had another name than the
+/// one asked for.
+fn aliases(entry: &Entry, path: &str, function: Option<&str>) -> Vec<String> {
     let mut notes = Vec::new();
     if entry.revision.path != path {
         notes.push(format!("as {}", entry.revision.path));
     }
-    if let Some(id) = &entry.function {
+    if let Some(id) = entry.function.as_deref().filter(|id| Some(*id) != function) {
         notes.push(format!("function `{id}`"));
     }
     notes
@@ -174,7 +177,7 @@ fn impact_code(impact: Impact) -> &'static str {
 }
 
 /// The terminal rendering: a line per commit, then its changes.
-pub fn render_human(entries: &[Entry], path: &str, color: bool) -> String {
+pub fn render_human(entries: &[Entry], path: &str, function: Option<&str>, color: bool) -> String {
     let mut out = String::new();
     for (n, entry) in entries.iter().enumerate() {
         if n > 0 {
@@ -189,7 +192,7 @@ pub fn render_human(entries: &[Entry], path: &str, color: bool) -> String {
             sanitize(&r.author),
             sanitize(&r.subject)
         );
-        let notes = aliases(entry, path);
+        let notes = aliases(entry, path, function);
         if !notes.is_empty() {
             let _ = write!(out, " ({})", sanitize(&notes.join(", ")));
         }
@@ -250,7 +253,7 @@ fn escape_markdown(text: &str, code_spans: bool) -> String {
 }
 
 /// The Markdown rendering: a heading per commit, its changes as a list.
-pub fn render_markdown(entries: &[Entry], path: &str) -> String {
+pub fn render_markdown(entries: &[Entry], path: &str, function: Option<&str>) -> String {
     let mut out = format!("## History of `{}`\n", path.replace('`', "'"));
     if entries.is_empty() {
         out.push_str("\nNo commits to show.\n");
@@ -265,7 +268,7 @@ pub fn render_markdown(entries: &[Entry], path: &str) -> String {
             r.date,
             escape_markdown(&r.author, false)
         );
-        let notes = aliases(entry, path);
+        let notes = aliases(entry, path, function);
         if !notes.is_empty() {
             let _ = write!(out, " ({})", escape_markdown(&notes.join(", "), true));
         }

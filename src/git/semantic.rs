@@ -88,9 +88,12 @@ pub fn log(repo: &Repo, path: &str, options: &LogOptions) -> Result<Vec<Entry>, 
             continue;
         }
         let id_here = tracked.clone();
+        // Following a function, a broken or deleted file is context, not
+        // one of its changes: shown with `all` only.
+        let context = options.all || options.function.is_none();
         let outcome = match versions.load(i)? {
-            Loaded::Deleted => Some(Outcome::Deleted),
-            Loaded::Invalid => Some(Outcome::Invalid),
+            Loaded::Deleted => context.then_some(Outcome::Deleted),
+            Loaded::Invalid => context.then_some(Outcome::Invalid),
             Loaded::Valid => match versions.previous_valid(i)? {
                 None if cut_off => {
                     return Err(GitError::Shallow {
