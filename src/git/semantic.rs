@@ -6,6 +6,8 @@
 //! that does not validate is reported and skipped: the valid versions on
 //! either side of it are compared with each other.
 
+use rayon::prelude::*;
+
 use super::{CatFile, GitError, HistoryOptions, Repo, Revision};
 use crate::diff::{self, Change, ChangeKind};
 use crate::scope::describe::segments;
@@ -73,6 +75,7 @@ pub fn log(repo: &Repo, path: &str, options: &LogOptions) -> Result<Vec<Entry>, 
         objects: repo.objects()?,
         revisions: &revisions,
         states: (0..revisions.len()).map(|_| None).collect(),
+        batch: FIRST_BATCH,
     };
     // The followed function's id at the commit being read.
     let mut tracked = options.function.clone();
@@ -215,38 +218,73 @@ enum Loaded {
     Valid,
 }
 
+/// How many versions are read ahead at first, and at most: small for
+/// `-n 5`, large enough on a long history to keep every core busy.
+const FIRST_BATCH: usize = 8;
+const MAX_BATCH: usize = 256;
+
 /// The versions of the history, each read and loaded at most once.
 struct Versions<'a> {
     objects: CatFile,
     revisions: &'a [Revision],
+    /// `None`: not read yet; `Some(None)`: deleted or not a valid scope.
     states: Vec<Option<Option<Scope>>>,
+    batch: usize,
 }
 
 impl Versions<'_> {
     /// Reads and loads version `i` if not done yet.
     fn load(&mut self, i: usize) -> Result<Loaded, GitError> {
         if self.states[i].is_none() {
-            let revision = &self.revisions[i];
-            let scope = match &revision.blob {
-                None => None,
-                Some(name) => {
-                    let bytes = self
-                        .objects
-                        .blob(name)?
-                        .ok_or_else(|| GitError::Unexpected {
-                            command: "cat-file".to_owned(),
-                            detail: format!("object {name} is missing"),
-                        })?;
-                    load_bytes(&revision.path, bytes).ok().map(|doc| doc.scope)
-                }
-            };
-            self.states[i] = Some(scope);
+            self.read_ahead(i)?;
         }
         Ok(match (&self.revisions[i].blob, &self.states[i]) {
             (None, _) => Loaded::Deleted,
             (Some(_), Some(Some(_))) => Loaded::Valid,
             _ => Loaded::Invalid,
         })
+    }
+
+    /// Reads the blobs of a batch of versions from `from` on (one process,
+    /// in order), then parses them in parallel: parsing is most of the
+    /// work of a long log.
+    fn read_ahead(&mut self, from: usize) -> Result<(), GitError> {
+        let end = (from + self.batch).min(self.revisions.len());
+        self.batch = (self.batch * 2).min(MAX_BATCH);
+        let mut read = Vec::with_capacity(end - from);
+        for j in from..end {
+            if self.states[j].is_some() {
+                continue;
+            }
+            let bytes = match &self.revisions[j].blob {
+                None => None,
+                Some(name) => {
+                    Some(
+                        self.objects
+                            .blob(name)?
+                            .ok_or_else(|| GitError::Unexpected {
+                                command: "cat-file".to_owned(),
+                                detail: format!("object {name} is missing"),
+                            })?,
+                    )
+                }
+            };
+            read.push((j, bytes));
+        }
+        let revisions = self.revisions;
+        let loaded: Vec<(usize, Option<Scope>)> = read
+            .into_par_iter()
+            .map(|(j, bytes)| {
+                let scope = bytes
+                    .and_then(|bytes| load_bytes(&revisions[j].path, bytes).ok())
+                    .map(|document| document.scope);
+                (j, scope)
+            })
+            .collect();
+        for (j, scope) in loaded {
+            self.states[j] = Some(scope);
+        }
+        Ok(())
     }
 
     /// The nearest older version than `i` that is a valid scope.
