@@ -453,3 +453,64 @@ fn revisions_that_look_like_options_stay_revisions() {
     assert!(!probe.exists(), "git took a revision as an option");
     assert_eq!(std::fs::read_dir(target.path()).expect("dir").count(), 0);
 }
+
+/// Interleaved branches: each commit is compared with its own parent, so a
+/// change made on one branch never shows as reverted by the other (a clean
+/// merge adds nothing of its own, and git lists no merge here). A deleted
+/// and re-added file is created again.
+#[test]
+fn log_compares_each_commit_with_its_parent_across_merges() {
+    let repo = Scratch::new();
+    let example = std::fs::read_to_string(common::root().join("examples/harbor-dental.scope.yaml"))
+        .expect("example");
+    repo.write("scope.yaml", &example);
+    repo.commit("2026-01-05", "Start the scope");
+    repo.git(&["checkout", "-q", "-b", "tiers"]);
+    repo.edit(
+        "scope.yaml",
+        "respond: 15m, resolve: 8h",
+        "respond: 30m, resolve: 8h",
+    );
+    repo.commit("2026-01-06", "Loosen tier 1");
+    repo.git(&["checkout", "-q", "main"]);
+    repo.edit("scope.yaml", "renewal: 2027-06-30", "renewal: 2028-06-30");
+    repo.commit("2026-01-07", "Renew");
+    let merge = isolate(Command::new("git").args(["merge", "-q", "--no-edit", "tiers"]))
+        .current_dir(repo.path())
+        .env("GIT_AUTHOR_DATE", "2026-01-08T12:00:00Z")
+        .env("GIT_COMMITTER_DATE", "2026-01-08T12:00:00Z")
+        .output()
+        .expect("git runs");
+    assert!(merge.status.success(), "{}", stderr_of(&merge));
+    repo.git(&["rm", "-q", "scope.yaml"]);
+    repo.commit("2026-01-09", "Retire the scope");
+    repo.write("scope.yaml", &example);
+    repo.commit("2026-01-10", "Bring the scope back");
+
+    let output = repo
+        .comanage()
+        .args(["log", "--all"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    insta::assert_snapshot!("log-merges", stdout_of(&output));
+
+    let versions = Repo::discover(repo.path())
+        .expect("repo")
+        .history("scope.yaml", &Default::default())
+        .expect("history");
+    let summary: Vec<(&str, bool)> = versions
+        .iter()
+        .map(|v| (v.subject.as_str(), v.bytes.is_some()))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("Bring the scope back", true),
+            ("Retire the scope", false),
+            ("Renew", true),
+            ("Loosen tier 1", true),
+            ("Start the scope", true),
+        ]
+    );
+}

@@ -49,6 +49,10 @@ pub struct Revision {
     /// The object name of the file's content at this commit (a blob hash,
     /// or `COMMIT:path`), `None` when the commit deleted the file.
     pub blob: Option<String>,
+    /// The object name of the file's content in the commit's (first)
+    /// parent, `None` when the commit added the file: what this commit
+    /// changed is `parent_blob` to `blob`, even when branches interleave.
+    pub parent_blob: Option<String>,
     /// Whether this commit is where a shallow clone's history is cut off:
     /// what came before it is unknown.
     pub boundary: bool,
@@ -193,7 +197,7 @@ pub(crate) fn parse_log(out: &[u8], path: &str) -> Result<Vec<Revision>, GitErro
             return Err(unexpected(&format!("expected a commit, found `{token}`")));
         };
         let mut revision = parse_header(header)?;
-        let mut entry: Option<(char, Option<String>, String, String)> = None;
+        let mut entry: Option<RawEntry> = None;
         // The raw entries of this commit: `:modes blobs STATUS`, then one
         // path, or two (source, destination) for renames and copies.
         while let Some(raw) = tokens.peek().map(|t| t.trim_start_matches('\n')) {
@@ -202,7 +206,7 @@ pub(crate) fn parse_log(out: &[u8], path: &str) -> Result<Vec<Revision>, GitErro
             };
             let fields: Vec<&str> = fields.split(' ').collect();
             tokens.next();
-            let [_, _, _, new_blob, status] = fields[..] else {
+            let [_, _, old_blob, new_blob, status] = fields[..] else {
                 return Err(unexpected(&format!("bad raw entry `{raw}`")));
             };
             let letter = status.chars().next().unwrap_or('M');
@@ -212,30 +216,52 @@ pub(crate) fn parse_log(out: &[u8], path: &str) -> Result<Vec<Revision>, GitErro
             } else {
                 (None, first)
             };
-            if entry.is_none() || dest == name {
-                entry = Some((letter, source, dest, new_blob.to_owned()));
+            if entry.as_ref().is_none_or(|_| dest == name) {
+                entry = Some(RawEntry {
+                    letter,
+                    source,
+                    dest,
+                    old: object(old_blob),
+                    new: object(new_blob),
+                });
             }
         }
         match entry {
-            Some((letter, source, dest, blob)) => {
-                // Old gits end abbreviated hashes with "...".
-                let blob = blob.trim_end_matches('.').to_owned();
-                revision.blob = (letter != 'D').then_some(blob);
-                revision.path = dest;
-                if let Some(source) = source.filter(|_| letter == 'R') {
+            Some(entry) => {
+                revision.blob = entry.new.filter(|_| entry.letter != 'D');
+                revision.parent_blob = entry.old.filter(|_| entry.letter != 'A');
+                revision.path = entry.dest;
+                if let Some(source) = entry.source.filter(|_| entry.letter == 'R') {
                     name = source;
                 }
             }
             // A merge that changed the file shows no entry: read the file
-            // by its name at that commit.
+            // by its name at that commit and at its first parent.
             None => {
                 revision.blob = Some(format!("{}:{name}", revision.commit));
+                revision.parent_blob = Some(format!("{}^1:{name}", revision.commit));
                 revision.path = name.clone();
             }
         }
         revisions.push(revision);
     }
     Ok(revisions)
+}
+
+/// One `--raw` line of the file.
+struct RawEntry {
+    letter: char,
+    source: Option<String>,
+    dest: String,
+    old: Option<String>,
+    new: Option<String>,
+}
+
+/// A blob hash from a raw line; `None` for the all-zero "no file" hash.
+/// Old gits end abbreviated hashes with "...".
+fn object(hash: &str) -> Option<String> {
+    let hash = hash.trim_end_matches('.');
+    (!hash.is_empty() && hash.bytes().any(|b| b != b'0')).then(|| hash.to_owned())
 }
 
 fn parse_header(header: &str) -> Result<Revision, GitError> {
@@ -255,6 +281,7 @@ fn parse_header(header: &str) -> Result<Revision, GitError> {
         subject: subject.to_owned(),
         path: String::new(),
         blob: None,
+        parent_blob: None,
         boundary: false,
     })
 }
@@ -293,15 +320,32 @@ mod tests {
         let revisions = parse_log(log.as_bytes(), "d/t.yaml").unwrap();
         let summary: Vec<_> = revisions
             .iter()
-            .map(|r| (r.subject.as_str(), r.path.as_str(), r.blob.clone()))
+            .map(|r| {
+                (
+                    r.subject.as_str(),
+                    r.path.as_str(),
+                    r.blob.clone(),
+                    r.parent_blob.clone(),
+                )
+            })
             .collect();
         assert_eq!(
             summary,
             vec![
-                ("delete", "d/t.yaml", None),
-                ("move \x1f it", "d/t.yaml", Some(B.to_owned())),
-                ("merge", "s.yaml", Some(format!("{B}:s.yaml"))),
-                ("create", "s.yaml", Some(A.to_owned())),
+                ("delete", "d/t.yaml", None, Some(B.to_owned())),
+                (
+                    "move \x1f it",
+                    "d/t.yaml",
+                    Some(B.to_owned()),
+                    Some(A.to_owned())
+                ),
+                (
+                    "merge",
+                    "s.yaml",
+                    Some(format!("{B}:s.yaml")),
+                    Some(format!("{B}^1:s.yaml"))
+                ),
+                ("create", "s.yaml", Some(A.to_owned()), None),
             ]
         );
         assert_eq!(revisions[0].date.to_string(), "2026-03-04");

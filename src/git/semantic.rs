@@ -1,10 +1,17 @@
 //! The scope's history as changes of meaning: each version compared with the
 //! one before it (`comanage log`).
 //!
+//! Each commit is compared with the file as it was in its parent (not with
+//! the previous commit in the list, which on interleaved branches is
+//! another line of work). A version that does not validate is reported and
+//! skipped: a commit whose parent version is invalid is compared with the
+//! next older valid version in the list instead.
+//!
 //! Versions are read lazily, newest first, through one `git cat-file`
-//! process, so `-n 5` on a long history reads a handful of blobs. A version
-//! that does not validate is reported and skipped: the valid versions on
-//! either side of it are compared with each other.
+//! process, so `-n 5` on a long history reads a handful of blobs; a blob
+//! shared by a commit and its parent is parsed once.
+
+use std::collections::HashMap;
 
 use rayon::prelude::*;
 
@@ -70,15 +77,18 @@ pub fn log(repo: &Repo, path: &str, options: &LogOptions) -> Result<Vec<Entry>, 
         ..HistoryOptions::default()
     };
     let revisions = repo.revisions(path, &history)?;
-    let cut_off = revisions.last().is_some_and(|r| r.boundary);
     let mut versions = Versions {
         objects: repo.objects()?,
         revisions: &revisions,
-        states: (0..revisions.len()).map(|_| None).collect(),
+        scopes: HashMap::new(),
+        read_up_to: 0,
         batch: FIRST_BATCH,
     };
     // The followed function's id at the commit being read.
     let mut tracked = options.function.clone();
+    // Following a function, a broken or deleted file is context, not one
+    // of its changes: shown with `all` only.
+    let context = options.all || options.function.is_none();
     let mut entries = Vec::new();
     for (i, revision) in revisions.iter().enumerate() {
         if options.limit.is_some_and(|limit| entries.len() >= limit) {
@@ -90,38 +100,29 @@ pub fn log(repo: &Repo, path: &str, options: &LogOptions) -> Result<Vec<Entry>, 
         if !in_range && options.function.is_none() {
             continue;
         }
+        versions.read_ahead(i)?;
         let id_here = tracked.clone();
-        // Following a function, a broken or deleted file is context, not
-        // one of its changes: shown with `all` only.
-        let context = options.all || options.function.is_none();
-        let outcome = match versions.load(i)? {
+        // Reads what is needed first; the comparison then only borrows.
+        let valid = matches!(versions.state(i), Loaded::Valid(_));
+        let before = if valid {
+            versions.before(i)?
+        } else {
+            Before::Nothing
+        };
+        let outcome = match versions.state(i) {
             Loaded::Deleted => context.then_some(Outcome::Deleted),
             Loaded::Invalid => context.then_some(Outcome::Invalid),
-            Loaded::Valid => match versions.previous_valid(i)? {
-                None if cut_off => {
+            Loaded::Valid(new) => match before {
+                Before::Scope(name) => match versions.scope(&name) {
+                    Some(old) => compare(old, new, &mut tracked, options.all),
+                    None => created(new, tracked.as_deref()),
+                },
+                Before::Cut => {
                     return Err(GitError::Shallow {
                         path: path.to_owned(),
                     });
                 }
-                None => versions
-                    .scope(i)
-                    .and_then(|scope| created(scope, tracked.as_deref())),
-                Some(j) => {
-                    let (old, new) = (versions.scope(j), versions.scope(i));
-                    let (Some(old), Some(new)) = (old, new) else {
-                        continue;
-                    };
-                    let mut changes = diff::diff(old, new);
-                    if let Some(id) = tracked.take() {
-                        changes.retain(|c| concerns(c, &id, old, new));
-                        tracked = id_before(&changes, id);
-                    }
-                    if !changes.is_empty() {
-                        Some(Outcome::Changed(changes))
-                    } else {
-                        options.all.then_some(Outcome::Unchanged)
-                    }
-                }
+                Before::Nothing => created(new, tracked.as_deref()),
             },
         };
         if let Some(outcome) = outcome.filter(|_| in_range) {
@@ -136,6 +137,21 @@ pub fn log(repo: &Repo, path: &str, options: &LogOptions) -> Result<Vec<Entry>, 
         }
     }
     Ok(entries)
+}
+
+/// The outcome of a commit that turned `old` into `new`; when following a
+/// function, only its changes, and `tracked` becomes its id in `old`.
+fn compare(old: &Scope, new: &Scope, tracked: &mut Option<String>, all: bool) -> Option<Outcome> {
+    let mut changes = diff::diff(old, new);
+    if let Some(id) = tracked.take() {
+        changes.retain(|c| concerns(c, &id, old, new));
+        *tracked = id_before(&changes, id);
+    }
+    if changes.is_empty() {
+        all.then_some(Outcome::Unchanged)
+    } else {
+        Some(Outcome::Changed(changes))
+    }
 }
 
 /// The outcome for the oldest version: created, unless a followed function
@@ -210,12 +226,21 @@ fn id_before(changes: &[Change], id: String) -> Option<String> {
     Some(id)
 }
 
-/// Whether a version could be read as a scope.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Loaded {
+/// What a version is, once read.
+enum Loaded<'a> {
     Deleted,
     Invalid,
-    Valid,
+    Valid(&'a Scope),
+}
+
+/// What a commit's version is compared with.
+enum Before<T> {
+    /// The scope before the commit (its blob name).
+    Scope(T),
+    /// Nothing: the commit created the file.
+    Nothing,
+    /// Unknown: a shallow clone's history stops at this commit.
+    Cut,
 }
 
 /// How many versions are read ahead at first, and at most: small for
@@ -223,83 +248,91 @@ enum Loaded {
 const FIRST_BATCH: usize = 8;
 const MAX_BATCH: usize = 256;
 
-/// The versions of the history, each read and loaded at most once.
+/// The versions of the history, each blob read and parsed at most once.
 struct Versions<'a> {
     objects: CatFile,
     revisions: &'a [Revision],
-    /// `None`: not read yet; `Some(None)`: deleted or not a valid scope.
-    states: Vec<Option<Option<Scope>>>,
+    /// Blob name -> the scope, `None` when missing or not a valid scope.
+    scopes: HashMap<String, Option<Scope>>,
+    /// Revisions before this index have their blobs read.
+    read_up_to: usize,
     batch: usize,
 }
 
-impl Versions<'_> {
-    /// Reads and loads version `i` if not done yet.
-    fn load(&mut self, i: usize) -> Result<Loaded, GitError> {
-        if self.states[i].is_none() {
-            self.read_ahead(i)?;
+impl<'a> Versions<'a> {
+    /// Makes sure the blobs of revision `i` (and a batch after it) are read.
+    /// Blobs are read in order through one process, then parsed in
+    /// parallel: parsing is most of the work of a long log.
+    fn read_ahead(&mut self, i: usize) -> Result<(), GitError> {
+        if i < self.read_up_to {
+            return Ok(());
         }
-        Ok(match (&self.revisions[i].blob, &self.states[i]) {
-            (None, _) => Loaded::Deleted,
-            (Some(_), Some(Some(_))) => Loaded::Valid,
-            _ => Loaded::Invalid,
-        })
-    }
-
-    /// Reads the blobs of a batch of versions from `from` on (one process,
-    /// in order), then parses them in parallel: parsing is most of the
-    /// work of a long log.
-    fn read_ahead(&mut self, from: usize) -> Result<(), GitError> {
-        let end = (from + self.batch).min(self.revisions.len());
+        let end = (i + self.batch).min(self.revisions.len());
         self.batch = (self.batch * 2).min(MAX_BATCH);
-        let mut read = Vec::with_capacity(end - from);
-        for j in from..end {
-            if self.states[j].is_some() {
-                continue;
-            }
-            let bytes = match &self.revisions[j].blob {
-                None => None,
-                Some(name) => {
-                    Some(
-                        self.objects
-                            .blob(name)?
-                            .ok_or_else(|| GitError::Unexpected {
-                                command: "cat-file".to_owned(),
-                                detail: format!("object {name} is missing"),
-                            })?,
-                    )
+        let mut read: Vec<(String, Option<Vec<u8>>, &str)> = Vec::new();
+        for revision in &self.revisions[i..end] {
+            for name in [&revision.blob, &revision.parent_blob]
+                .into_iter()
+                .flatten()
+            {
+                if self.scopes.contains_key(name) || read.iter().any(|(n, _, _)| n == name) {
+                    continue;
                 }
-            };
-            read.push((j, bytes));
+                let bytes = self.objects.blob(name)?;
+                read.push((name.clone(), bytes, &revision.path));
+            }
         }
-        let revisions = self.revisions;
-        let loaded: Vec<(usize, Option<Scope>)> = read
+        let parsed: Vec<(String, Option<Scope>)> = read
             .into_par_iter()
-            .map(|(j, bytes)| {
+            .map(|(name, bytes, path)| {
                 let scope = bytes
-                    .and_then(|bytes| load_bytes(&revisions[j].path, bytes).ok())
+                    .and_then(|bytes| load_bytes(path, bytes).ok())
                     .map(|document| document.scope);
-                (j, scope)
+                (name, scope)
             })
             .collect();
-        for (j, scope) in loaded {
-            self.states[j] = Some(scope);
-        }
+        self.scopes.extend(parsed);
+        self.read_up_to = end;
         Ok(())
     }
 
-    /// The nearest older version than `i` that is a valid scope.
-    fn previous_valid(&mut self, i: usize) -> Result<Option<usize>, GitError> {
-        for j in i + 1..self.revisions.len() {
-            if self.load(j)? == Loaded::Valid {
-                return Ok(Some(j));
-            }
-        }
-        Ok(None)
+    fn scope(&self, name: &str) -> Option<&Scope> {
+        self.scopes.get(name)?.as_ref()
     }
 
-    /// Version `i` as a scope, when loaded and valid.
-    fn scope(&self, i: usize) -> Option<&Scope> {
-        self.states.get(i)?.as_ref()?.as_ref()
+    /// Revision `i`'s version (read ahead already).
+    fn state(&self, i: usize) -> Loaded<'_> {
+        match &self.revisions[i].blob {
+            None => Loaded::Deleted,
+            Some(name) => self.scope(name).map_or(Loaded::Invalid, Loaded::Valid),
+        }
+    }
+
+    /// What revision `i` is compared with: its parent's version when valid,
+    /// else the nearest older valid version in the list (read as needed).
+    fn before(&mut self, i: usize) -> Result<Before<String>, GitError> {
+        let revision = &self.revisions[i];
+        let Some(parent) = &revision.parent_blob else {
+            return Ok(if revision.boundary {
+                Before::Cut
+            } else {
+                Before::Nothing
+            });
+        };
+        if self.scope(parent).is_some() {
+            return Ok(Before::Scope(parent.clone()));
+        }
+        for j in i + 1..self.revisions.len() {
+            self.read_ahead(j)?;
+            if let (Loaded::Valid(_), Some(name)) = (self.state(j), &self.revisions[j].blob) {
+                return Ok(Before::Scope(name.clone()));
+            }
+        }
+        Ok(if self.revisions.last().is_some_and(|r| r.boundary) {
+            Before::Cut
+        } else {
+            Before::Nothing
+        })
     }
 }
 
