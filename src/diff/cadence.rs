@@ -28,7 +28,7 @@ pub(super) fn compare(out: &mut Changes, old: &Scope, new: &Scope) {
                 (None, Some(record::value(meeting))),
                 Impact::Minor,
                 format!(
-                    "meeting `{}` added (every {})",
+                    "meeting \"{}\" added (every {})",
                     meeting.name,
                     meeting.every.as_str()
                 ),
@@ -43,7 +43,7 @@ pub(super) fn compare(out: &mut Changes, old: &Scope, new: &Scope) {
                 (Some(record::value(meeting)), None),
                 Impact::Minor,
                 format!(
-                    "meeting `{}` removed (every {})",
+                    "meeting \"{}\" removed (every {})",
                     meeting.name,
                     meeting.every.as_str()
                 ),
@@ -54,7 +54,7 @@ pub(super) fn compare(out: &mut Changes, old: &Scope, new: &Scope) {
 
 /// Changes of a meeting present on both sides, at index `i` in the new list.
 fn fields(out: &mut Changes, i: usize, old: &Meeting, new: &Meeting) {
-    let item = format!("meeting `{}`", new.name);
+    let item = format!("meeting \"{}\"", new.name);
     let at = |field: &str| pointer(["cadence", &i.to_string(), field]);
     out.field(
         ChangeKind::EveryChanged,

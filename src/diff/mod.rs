@@ -14,6 +14,7 @@
 //! who owns what) and `baseline` (lint reports what it requires).
 
 mod cadence;
+pub mod canonical;
 mod decisions;
 mod escalation;
 mod function_fields;
