@@ -77,3 +77,30 @@ fn fields(out: &mut Changes, i: usize, old: &Meeting, new: &Meeting) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::ChangeKind::*;
+    use crate::diff::testing::changes;
+
+    fn meetings(list: &str) -> String {
+        format!("parties: {{}}\nservices: {{}}\ncadence:\n{list}")
+    }
+
+    #[test]
+    fn meetings_match_by_name() {
+        let old = meetings(
+            "  - {name: Sync, every: week, parties: [a, b]}\n  - {name: QBR, every: quarter, parties: [a]}\n",
+        );
+        let new = meetings(
+            "  - {name: QBR, every: month, parties: [a]}\n  - {name: Sync, every: week, parties: [b, a]}\n",
+        );
+        assert_eq!(
+            changes(&old, &new),
+            [(
+                EveryChanged,
+                "meeting \"QBR\": every quarter → month".to_owned()
+            )]
+        );
+    }
+}

@@ -108,11 +108,19 @@ fn object(out: &mut String, label: &str, map: &Map<String, Value>) {
             }
             (Some(word), Value::Array(items)) if items.iter().any(Value::is_object) => {
                 for (i, item) in items.iter().enumerate() {
-                    let name = match item.get("name") {
-                        Some(Value::String(name)) => format!("\"{}\"", text(name)),
-                        _ => (i + 1).to_string(),
+                    // A named item is labelled by its name, which then
+                    // need not be repeated as a fact of its own.
+                    let (name, rest) = match item {
+                        Value::Object(fields) => match fields.get("name") {
+                            Some(Value::String(name)) => (
+                                format!("\"{}\"", text(name)),
+                                Value::Object(without(fields, "name")),
+                            ),
+                            _ => ((i + 1).to_string(), item.clone()),
+                        },
+                        _ => ((i + 1).to_string(), item.clone()),
                     };
-                    entry(out, &nested(label, &format!("{word} {name}")), item);
+                    entry(out, &nested(label, &format!("{word} {name}")), &rest);
                 }
             }
             (None, Value::Object(fields)) => object(out, &nested(label, key), fields),
@@ -124,6 +132,11 @@ fn object(out: &mut String, label: &str, map: &Map<String, Value>) {
 /// One item: an object of fields, or (an escalation path) a list of tiers.
 fn entry(out: &mut String, label: &str, value: &Value) {
     match value {
+        // An item with no facts still exists: one line names it.
+        Value::Object(fields) if fields.is_empty() => {
+            out.push_str(label);
+            out.push('\n');
+        }
         Value::Object(fields) => object(out, label, fields),
         Value::Array(tiers) => {
             if tiers.is_empty() {
@@ -135,7 +148,8 @@ fn entry(out: &mut String, label: &str, value: &Value) {
                     .map_or_else(|| (i + 1).to_string(), Value::to_string);
                 match tier {
                     Value::Object(fields) => {
-                        object(out, &nested(label, &format!("tier {number}")), fields)
+                        let rest = Value::Object(without(fields, "tier"));
+                        entry(out, &nested(label, &format!("tier {number}")), &rest);
                     }
                     other => fact(out, label, &i.to_string(), other),
                 }
@@ -143,6 +157,15 @@ fn entry(out: &mut String, label: &str, value: &Value) {
         }
         other => fact(out, label, "value", other),
     }
+}
+
+/// `fields` without `key`.
+fn without(fields: &Map<String, Value>, key: &str) -> Map<String, Value> {
+    fields
+        .iter()
+        .filter(|(k, _)| *k != key)
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
 }
 
 /// "label: key = value", or "key = value" at the top.
@@ -173,4 +196,36 @@ fn scalar(value: &Value) -> String {
 /// Scope text on one line: line breaks as `\n`, control characters visible.
 fn text(s: &str) -> String {
     sanitize(&s.replace('\\', "\\\\").replace('\n', "\\n")).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(yaml: &str) -> String {
+        let document = crate::scope::load_bytes("t.yaml", yaml.as_bytes().to_vec()).unwrap();
+        render(&document.scope)
+    }
+
+    #[test]
+    fn every_item_gets_a_line_even_without_facts() {
+        let text = shown(
+            "version: 1\nengagement: {client: C}\nparties:\n  it: {name: IT, role: internal, contacts: [{name: Ann}]}\n\
+             services:\n  s:\n    functions:\n      f: {}\n      g: {recovery: 90m, notes: \"two\\nlines\\u001b[2J\"}\n",
+        );
+        assert_eq!(
+            text,
+            "version = 1\nengagement: client = C\nparty it: name = IT\nparty it: role = internal\n\
+             party it / contact \"Ann\"\nservice s / function f\n\
+             service s / function g: recovery = 1h30m\nservice s / function g: notes = two\\nlines\\u{1b}[2J\n"
+        );
+    }
+
+    #[test]
+    fn inherited_owners_are_spelled_out_first() {
+        let text = shown(
+            "version: 1\nengagement: {client: C}\nparties: {}\nservices:\n  s:\n    owner: it\n    functions:\n      f: {name: F}\n",
+        );
+        assert!(text.contains("service s / function f: owner = it (service default)\nservice s / function f: name = F\n"), "{text}");
+    }
 }
