@@ -222,3 +222,60 @@ fn show_prints_a_file_that_does_not_validate_unchanged() {
         .code(0)
         .stdout(raw);
 }
+
+/// The documented textconv set-up makes `git diff` print facts, not YAML.
+#[test]
+fn show_works_as_a_git_textconv_driver() {
+    let dir = tempfile::tempdir().unwrap();
+    let git = |args: &[&str]| {
+        let output = std::process::Command::new("git")
+            .args(args)
+            .current_dir(dir.path())
+            .env_remove("GIT_DIR")
+            .env_remove("GIT_WORK_TREE")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("HOME", dir.path())
+            .output()
+            .expect("git is installed");
+        assert!(
+            output.status.success(),
+            "git {args:?}: {}",
+            stderr_of(&output)
+        );
+        stdout_of(&output)
+    };
+    let copy = |name: &str| {
+        let from = crate::common::root().join(fixture(&format!("diff/{name}.scope.yaml")));
+        std::fs::copy(from, dir.path().join("acme.scope.yaml")).unwrap();
+    };
+    git(&["init", "-q"]);
+    copy("base");
+    std::fs::write(
+        dir.path().join(".gitattributes"),
+        "*.scope.yaml diff=comanage\n",
+    )
+    .unwrap();
+    git(&["add", "."]);
+    git(&[
+        "-c",
+        "user.name=t",
+        "-c",
+        "user.email=t@t",
+        "commit",
+        "-qm",
+        "base",
+    ]);
+    copy("ownership-move");
+    let binary = assert_cmd::cargo::cargo_bin("comanage");
+    let textconv = format!("diff.comanage.textconv='{}' show", binary.display());
+    let shown = git(&["-c", &textconv, "diff", "--no-color", "-U0"]);
+    assert!(
+        shown.contains("\n-service security / function patch-management: owner = msp\n"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("\n+service security / function patch-management: owner = internal\n"),
+        "{shown}"
+    );
+    assert!(shown.contains("\n+service line-of-business / function firewall-review: owner = internal (service default)\n"), "{shown}");
+}
