@@ -28,7 +28,7 @@ pub(super) fn compare(out: &mut Changes, old: &Scope, new: &Scope) {
                 (None, Some(record::value(meeting))),
                 Impact::Minor,
                 format!(
-                    "meeting `{}` added (every {})",
+                    "meeting \"{}\" added (every {})",
                     meeting.name,
                     meeting.every.as_str()
                 ),
@@ -43,7 +43,7 @@ pub(super) fn compare(out: &mut Changes, old: &Scope, new: &Scope) {
                 (Some(record::value(meeting)), None),
                 Impact::Minor,
                 format!(
-                    "meeting `{}` removed (every {})",
+                    "meeting \"{}\" removed (every {})",
                     meeting.name,
                     meeting.every.as_str()
                 ),
@@ -54,7 +54,7 @@ pub(super) fn compare(out: &mut Changes, old: &Scope, new: &Scope) {
 
 /// Changes of a meeting present on both sides, at index `i` in the new list.
 fn fields(out: &mut Changes, i: usize, old: &Meeting, new: &Meeting) {
-    let item = format!("meeting `{}`", new.name);
+    let item = format!("meeting \"{}\"", new.name);
     let at = |field: &str| pointer(["cadence", &i.to_string(), field]);
     out.field(
         ChangeKind::EveryChanged,
@@ -74,6 +74,33 @@ fn fields(out: &mut Changes, i: usize, old: &Meeting, new: &Meeting) {
             Some(&old.parties),
             Some(&new.parties),
             record::minor,
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::ChangeKind::*;
+    use crate::diff::testing::changes;
+
+    fn meetings(list: &str) -> String {
+        format!("parties: {{}}\nservices: {{}}\ncadence:\n{list}")
+    }
+
+    #[test]
+    fn meetings_match_by_name() {
+        let old = meetings(
+            "  - {name: Sync, every: week, parties: [a, b]}\n  - {name: QBR, every: quarter, parties: [a]}\n",
+        );
+        let new = meetings(
+            "  - {name: QBR, every: month, parties: [a]}\n  - {name: Sync, every: week, parties: [b, a]}\n",
+        );
+        assert_eq!(
+            changes(&old, &new),
+            [(
+                EveryChanged,
+                "meeting \"QBR\": every quarter → month".to_owned()
+            )]
         );
     }
 }

@@ -33,23 +33,21 @@ pub(super) fn compare(out: &mut Changes, old: &Scope, new: &Scope) {
     authority(out, old.authority.as_ref(), new.authority.as_ref());
 }
 
-/// The deciders of a decision, `None` when undecided.
-fn deciders(decision: &Decision) -> Option<Vec<String>> {
-    record::parties_value(
-        &decision
-            .decides
-            .as_ref()
-            .map(PartyRefs::ids)
-            .unwrap_or_default(),
-    )
+/// The deciders of a decision (none when undecided).
+fn deciders(decision: &Decision) -> Vec<&str> {
+    decision
+        .decides
+        .as_ref()
+        .map(PartyRefs::ids)
+        .unwrap_or_default()
 }
 
 /// " (decides: internal)" for an added or removed decision.
 fn decided_by(decision: &Decision) -> String {
-    deciders(decision).map_or_else(
-        || " (undecided)".to_owned(),
-        |d| format!(" (decides: {})", d.join(", ")),
-    )
+    match deciders(decision).as_slice() {
+        [] => " (undecided)".to_owned(),
+        ids => format!(" (decides: {})", ids.join(", ")),
+    }
 }
 
 /// Changes of a decision present on both sides.
@@ -57,20 +55,14 @@ fn fields(out: &mut Changes, id: &str, old: &Decision, new: &Decision) {
     let item = format!("decision `{id}`");
     let at = |field: &str| pointer(["decisions", id, field]);
     let (before, after) = (deciders(old), deciders(new));
-    if !record::same_set(
-        before.as_deref().unwrap_or(&[]),
-        after.as_deref().unwrap_or(&[]),
-    ) {
-        out.field(
-            ChangeKind::DecidesChanged,
-            &at("decides"),
-            &item,
-            "decides",
-            before.as_ref(),
-            after.as_ref(),
-            record::hands,
-        );
-    }
+    out.party_set(
+        ChangeKind::DecidesChanged,
+        &at("decides"),
+        &item,
+        "decides",
+        &before,
+        &after,
+    );
     let lists = [
         (
             ChangeKind::DecisionConsultedChanged,
@@ -136,6 +128,43 @@ fn authority(out: &mut Changes, old: Option<&Authority>, new: Option<&Authority>
             x.as_ref(),
             y.as_ref(),
             record::hands,
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::ChangeKind::*;
+    use crate::diff::testing::changes;
+
+    fn with(decisions: &str) -> String {
+        format!("parties: {{}}\nservices: {{}}\n{decisions}")
+    }
+
+    #[test]
+    fn deciders_are_sets_and_authority_changes_hands() {
+        let old = with(
+            "decisions:\n  d: {decides: it, consulted: [msp, it]}\nauthority: {tie-breaker: boss}\n",
+        );
+        let same = with(
+            "decisions:\n  d: {decides: [it, it], consulted: [it, msp]}\nauthority: {tie-breaker: boss}\n",
+        );
+        assert!(changes(&old, &same).is_empty());
+        let new = with("decisions:\n  d: {decides: msp}\n  e: {}\n");
+        assert_eq!(
+            changes(&old, &new),
+            [
+                (DecidesChanged, "decision `d`: decides it → msp".to_owned()),
+                (
+                    DecisionConsultedChanged,
+                    "decision `d`: consulted msp, it → none".to_owned()
+                ),
+                (DecisionAdded, "decision `e` added (undecided)".to_owned()),
+                (
+                    AuthorityChanged,
+                    "authority: tie-breaker boss → none".to_owned()
+                ),
+            ]
         );
     }
 }

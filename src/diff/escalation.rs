@@ -148,3 +148,50 @@ fn fields(
         record::info,
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::ChangeKind::*;
+    use crate::diff::testing::changes;
+
+    fn path(tiers: &str) -> String {
+        format!(
+            "parties:\n  it: {{name: IT, role: internal}}\n  msp: {{name: MSP, role: provider, hours: 24x7}}\nservices: {{}}\nescalation:\n  std:\n{tiers}"
+        )
+    }
+
+    #[test]
+    fn tiers_match_by_number_not_position() {
+        let old = path("    - {tier: 1, party: msp, respond: 90m}\n    - {tier: 2, party: it}\n");
+        let new = path("    - {tier: 2, party: it}\n    - {tier: 3, party: it}\n");
+        let found = changes(&old, &new);
+        assert_eq!(
+            found,
+            [
+                (
+                    TierAdded,
+                    "tier 3 of escalation path `std` added (party it)".to_owned()
+                ),
+                (
+                    TierRemoved,
+                    "tier 1 of escalation path `std` removed (party msp)".to_owned()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn tier_hours_compare_by_meaning() {
+        let old = path("    - {tier: 1, party: msp}\n");
+        assert!(changes(&old, &path("    - {tier: 1, party: msp, hours: 24x7}\n")).is_empty());
+        let found = changes(
+            &old,
+            &path("    - {tier: 1, party: msp, hours: business, respond: 1h}\n"),
+        );
+        assert_eq!(found.len(), 2);
+        assert_eq!(
+            found[1].1,
+            "tier 1 of escalation path `std`: hours 24x7 → business (less coverage)"
+        );
+    }
+}

@@ -30,15 +30,14 @@ pub(super) fn compare(
     let inherits = |function: &Function| function.owner.as_ref().is_none_or(|o| o.ids().is_empty());
     let via_service = inherits(f) && inherits(g) && a.service_id == b.service_id;
     let (before, after) = (old.owners(a.service, f), new.owners(b.service, g));
-    if !via_service && !record::same_set(&before, &after) {
-        out.field(
+    if !via_service {
+        out.party_set(
             ChangeKind::OwnerChanged,
             &at("owner"),
             &item,
             "owner",
-            record::parties_value(&before).as_ref(),
-            record::parties_value(&after).as_ref(),
-            record::hands,
+            &before,
+            &after,
         );
     }
     out.field(

@@ -220,3 +220,75 @@ fn matched(out: &mut Changes, old: &Scope, new: &Scope, a: Slot<'_>, b: Slot<'_>
     }
     function_fields::compare(out, (old, a), (new, b));
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::ChangeKind::{self, *};
+    use crate::diff::testing::changes;
+
+    const PARTIES: &str =
+        "parties:\n  it: {name: IT, role: internal}\n  msp: {name: MSP, role: provider}\n";
+
+    fn kinds(old: &str, new: &str) -> Vec<ChangeKind> {
+        let services = |s: &str| format!("{PARTIES}services:\n{s}");
+        changes(&services(old), &services(new))
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect()
+    }
+
+    #[test]
+    fn rename_needs_the_same_explicit_name_and_owner() {
+        let old = "  s:\n    owner: msp\n    functions:\n      a: {name: Patching}\n";
+        let renamed = "  t:\n    functions:\n      b: {name: Patching, owner: msp, hours: 24x7}\n  s:\n    owner: msp\n    functions: {}\n";
+        assert_eq!(
+            kinds(old, renamed),
+            [ServiceAdded, FunctionRenamed, HoursChanged]
+        );
+        let other_owner = "  s:\n    owner: it\n    functions:\n      b: {name: Patching}\n";
+        assert_eq!(
+            kinds(old, other_owner),
+            [ServiceOwnerChanged, FunctionRemoved, FunctionAdded]
+        );
+        let unnamed = (
+            "  s:\n    functions:\n      a: {owner: it}\n",
+            "  s:\n    functions:\n      b: {owner: it}\n",
+        );
+        assert_eq!(
+            kinds(unnamed.0, unnamed.1),
+            [FunctionRemoved, FunctionAdded]
+        );
+    }
+
+    #[test]
+    fn a_service_default_change_is_reported_once() {
+        let old = "  s:\n    owner: it\n    functions:\n      a: {}\n      b: {}\n      c: {owner: msp}\n";
+        let new = "  s:\n    owner: msp\n    functions:\n      a: {}\n      b: {}\n      c: {owner: msp}\n";
+        assert_eq!(kinds(old, new), [ServiceOwnerChanged]);
+        // Naming its own owner, a function stops following the default.
+        let own = "  s:\n    owner: msp\n    functions:\n      a: {owner: it}\n      b: {}\n      c: {owner: msp}\n";
+        assert_eq!(kinds(old, own), [ServiceOwnerChanged]);
+        let moved = "  s:\n    owner: it\n    functions:\n      b: {}\n      c: {owner: msp}\n  t:\n    owner: msp\n    functions:\n      a: {}\n";
+        assert_eq!(
+            kinds(old, moved),
+            [OwnerChanged, ServiceAdded, FunctionMoved]
+        );
+    }
+
+    #[test]
+    fn summaries_name_the_function_and_both_owners() {
+        let services = |owner: &str| {
+            format!(
+                "{PARTIES}services:\n  security:\n    functions:\n      patch-management: {{owner: {owner}}}\n"
+            )
+        };
+        let found = changes(&services("msp"), &services("it"));
+        assert_eq!(
+            found,
+            [(
+                OwnerChanged,
+                "function `patch-management` in service `security`: owner msp → it".to_owned()
+            )]
+        );
+    }
+}

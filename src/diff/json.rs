@@ -10,3 +10,31 @@ pub fn render(changes: &[Change]) -> String {
     text.push('\n');
     text
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diff::{ChangeKind, Group, Impact};
+
+    #[test]
+    fn changes_are_objects_with_the_documented_fields() {
+        let change = Change {
+            kind: ChangeKind::TierRemoved,
+            group: Group::Escalation,
+            pointer: "/escalation/std/2".into(),
+            old_pointer: None,
+            old: Some(serde_json::json!({"tier": 3, "party": "boss"})),
+            new: None,
+            impact: Impact::Major,
+            summary: "tier 3 removed".into(),
+        };
+        let parsed: serde_json::Value = serde_json::from_str(&render(&[change])).unwrap();
+        let object = &parsed[0];
+        assert_eq!(object["kind"], "tier-removed");
+        assert_eq!(object["group"], "escalation");
+        assert_eq!(object["impact"], "major");
+        assert_eq!(object["new"], serde_json::Value::Null);
+        assert_eq!(object["old"]["party"], "boss");
+        assert_eq!(render(&[]), "[]\n");
+    }
+}

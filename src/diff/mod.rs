@@ -14,6 +14,7 @@
 //! who owns what) and `baseline` (lint reports what it requires).
 
 mod cadence;
+pub mod canonical;
 mod decisions;
 mod escalation;
 mod function_fields;
@@ -23,6 +24,8 @@ pub mod json;
 mod kind;
 pub mod markdown;
 mod parties;
+#[cfg(test)]
+mod props;
 mod record;
 mod services;
 
@@ -175,4 +178,75 @@ pub fn summary_line(changes: &[Change]) -> String {
         .map(|(impact, n)| format!("{n} {}", impact.as_str()))
         .collect();
     format!("{} ({})", groups.join(", "), impacts.join(", "))
+}
+
+/// Scopes written as YAML, for the unit tests of each comparison.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::scope::Scope;
+
+    /// A scope with the given parties line and services block, loaded and
+    /// validated like a file.
+    pub fn scope(rest: &str) -> Scope {
+        let yaml = format!("version: 1\nengagement: {{client: C}}\n{rest}");
+        match crate::scope::load_bytes("t.yaml", yaml.into_bytes()) {
+            Ok(document) => document.scope,
+            Err(rejected) => panic!("{:?}", rejected.diagnostics),
+        }
+    }
+
+    /// `(kind, summary)` of each change from `old` to `new`.
+    pub fn changes(old: &str, new: &str) -> Vec<(super::ChangeKind, String)> {
+        super::diff(&scope(old), &scope(new))
+            .into_iter()
+            .map(|c| (c.kind, c.summary))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::changes;
+    use super::*;
+
+    const PARTIES: &str =
+        "parties:\n  it: {name: IT, role: internal}\n  msp: {name: MSP, role: provider}\n";
+
+    #[test]
+    fn ownership_transfers_and_removals_come_first() {
+        let old = format!(
+            "{PARTIES}services:\n  s:\n    functions:\n      a: {{owner: it}}\n      b: {{owner: it}}\n"
+        );
+        let new = format!(
+            "{PARTIES}services:\n  s:\n    functions:\n      c: {{owner: it}}\n      a: {{owner: msp}}\n"
+        );
+        let kinds: Vec<ChangeKind> = changes(&old, &new).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(
+            kinds,
+            [
+                ChangeKind::OwnerChanged,
+                ChangeKind::FunctionRemoved,
+                ChangeKind::FunctionAdded
+            ]
+        );
+    }
+
+    #[test]
+    fn engagement_dates_and_summary_line() {
+        let old = format!("{PARTIES}services: {{}}\n");
+        let new = format!("{PARTIES}services: {{ }}  # written differently\n");
+        assert_eq!(
+            summary_line(&diff(&testing::scope(&old), &testing::scope(&new))),
+            "no changes in scope"
+        );
+        let dated = testing::scope(&old);
+        let mut renewed = dated.clone();
+        renewed.engagement.renewal = "2027-01-01".parse().ok();
+        let found = diff(&dated, &renewed);
+        assert_eq!(
+            found[0].summary,
+            "the engagement: renewal none → 2027-01-01"
+        );
+        assert_eq!(summary_line(&found), "1 engagement change (1 minor)");
+    }
 }

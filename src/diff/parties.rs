@@ -103,3 +103,41 @@ fn fields(out: &mut Changes, id: &str, old: &Party, new: &Party) {
 fn or_none(text: &str) -> &str {
     if text.is_empty() { "none" } else { text }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::ChangeKind::*;
+    use crate::diff::testing::changes;
+
+    fn with(parties: &str) -> String {
+        format!("parties:\n{parties}services: {{}}\n")
+    }
+
+    #[test]
+    fn hours_by_meaning_and_contacts_as_info() {
+        let old = with("  it: {name: IT, role: internal}\n");
+        assert!(
+            changes(
+                &old,
+                &with("  it: {name: IT, role: internal, hours: business}\n")
+            )
+            .is_empty()
+        );
+        let new =
+            with("  it: {name: IT team, role: internal, hours: 24x7, contacts: [{name: Ann}]}\n");
+        assert_eq!(
+            changes(&old, &new),
+            [
+                (PartyNameChanged, "party `it`: name IT → IT team".to_owned()),
+                (
+                    PartyHoursChanged,
+                    "party `it`: hours business → 24x7 (more coverage)".to_owned()
+                ),
+                (
+                    ContactsChanged,
+                    "party `it`: contacts none → Ann".to_owned()
+                ),
+            ]
+        );
+    }
+}

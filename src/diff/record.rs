@@ -60,6 +60,31 @@ impl Changes {
         }
     }
 
+    /// Records a change of an owner or decider: a set of parties (DESIGN.md
+    /// 1.3), so order and repeats do not count.
+    pub fn party_set(
+        &mut self,
+        kind: ChangeKind,
+        pointer: &str,
+        item: &str,
+        field: &str,
+        old: &[&str],
+        new: &[&str],
+    ) {
+        if !same_set(old, new) {
+            let (old, new) = (parties_value(old), parties_value(new));
+            self.field(
+                kind,
+                pointer,
+                item,
+                field,
+                old.as_ref(),
+                new.as_ref(),
+                hands,
+            );
+        }
+    }
+
     /// Records a change of one field when `old` and `new` differ:
     /// "{item}: {field} {old} → {new}", judged by `judge`.
     #[allow(clippy::too_many_arguments)]
@@ -109,9 +134,13 @@ pub(super) fn show(value: &Option<Value>) -> String {
 }
 
 /// A set of party ids as a value: `None` when empty, one id as a string,
-/// several as a list. Owners and deciders are sets (DESIGN.md 1.3).
-pub(super) fn parties_value(ids: &[&str]) -> Option<Vec<String>> {
-    (!ids.is_empty()).then(|| ids.iter().map(|id| (*id).to_owned()).collect())
+/// several as a list (as the file writes them).
+fn parties_value(ids: &[&str]) -> Option<Value> {
+    match ids {
+        [] => None,
+        [one] => Some(Value::from(*one)),
+        many => Some(value(many)),
+    }
 }
 
 /// Whether two lists of ids hold the same parties, in any order.

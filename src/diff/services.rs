@@ -43,25 +43,31 @@ pub(super) fn compare(out: &mut Changes, old: &Scope, new: &Scope) {
     }
 }
 
-/// " (owner msp, 3 functions)": what an added or removed service held.
+/// " (owner msp; functions `a`, `b`)": what an added or removed service held.
 fn contents(service: &Service) -> String {
-    let count = service.functions.len();
-    let functions = format!("{count} function{}", if count == 1 { "" } else { "s" });
-    match default_owners(service) {
-        Some(owners) => format!(" (owner {}, {functions})", owners.join(", ")),
-        None => format!(" ({functions})"),
+    let ids: Vec<String> = service
+        .functions
+        .keys()
+        .map(|id| format!("`{id}`"))
+        .collect();
+    let functions = match ids.len() {
+        0 => "no functions".to_owned(),
+        1 => format!("function {}", ids[0]),
+        _ => format!("functions {}", ids.join(", ")),
+    };
+    match default_owners(service).as_slice() {
+        [] => format!(" ({functions})"),
+        owners => format!(" (owner {}; {functions})", owners.join(", ")),
     }
 }
 
-/// The service's default owners, `None` when it names none.
-fn default_owners(service: &Service) -> Option<Vec<String>> {
-    record::parties_value(
-        &service
-            .owner
-            .as_ref()
-            .map(PartyRefs::ids)
-            .unwrap_or_default(),
-    )
+/// The service's default owners (none, one, or several to be linted).
+fn default_owners(service: &Service) -> Vec<&str> {
+    service
+        .owner
+        .as_ref()
+        .map(PartyRefs::ids)
+        .unwrap_or_default()
 }
 
 /// Changes of a service present on both sides.
@@ -76,19 +82,40 @@ fn fields(out: &mut Changes, id: &str, old: &Service, new: &Service) {
         Some(new.display_name(id)),
         record::info,
     );
+    let pointer = pointer(["services", id, "owner"]);
     let (before, after) = (default_owners(old), default_owners(new));
-    if !record::same_set(
-        before.as_deref().unwrap_or(&[]),
-        after.as_deref().unwrap_or(&[]),
-    ) {
-        out.field(
-            ChangeKind::ServiceOwnerChanged,
-            &pointer(["services", id, "owner"]),
-            &item,
-            "default owner",
-            before.as_ref(),
-            after.as_ref(),
-            record::hands,
+    out.party_set(
+        ChangeKind::ServiceOwnerChanged,
+        &pointer,
+        &item,
+        "default owner",
+        &before,
+        &after,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::ChangeKind::*;
+    use crate::diff::testing::changes;
+
+    #[test]
+    fn removed_services_name_their_functions() {
+        let old = "parties: {}\nservices:\n  s: {owner: it, functions: {a: {}, b: {}}}\n  t: {functions: {}}\n";
+        let new = "parties: {}\nservices:\n  t: {name: Tools, owner: [it, msp], functions: {}}\n";
+        assert_eq!(
+            changes(old, new),
+            [
+                (
+                    ServiceOwnerChanged,
+                    "service `t`: default owner none → it, msp".to_owned()
+                ),
+                (
+                    ServiceRemoved,
+                    "service `s` removed (owner it; functions `a`, `b`)".to_owned()
+                ),
+                (ServiceNameChanged, "service `t`: name t → Tools".to_owned()),
+            ]
         );
     }
 }
