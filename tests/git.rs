@@ -164,7 +164,7 @@ fn log_all_lists_commits_without_meaning_changes() {
     let output = log(&repo, &["--all"]);
     let text = stdout_of(&output);
     assert!(
-        text.contains("Write recovery in minutes (as scope.yaml)\n    no change in scope"),
+        text.contains("Write recovery in minutes (as scope.yaml)\n  no change in scope"),
         "{text}"
     );
     assert!(

@@ -7,7 +7,8 @@ use std::fmt::Write as _;
 use serde_json::{Value as Json, json};
 
 use crate::cli::{CommandResult, GlobalArgs, Status, write_stderr, write_stdout};
-use crate::diff::{Change, Impact};
+use crate::diff::markdown::cell;
+use crate::diff::{self, Change};
 use crate::git::semantic::{self, Entry, LogOptions, Outcome};
 use crate::git::{GitError, Repo};
 use crate::scope::{Date, load_bytes};
@@ -168,14 +169,6 @@ fn paint(text: &str, code: &str, color: bool) -> String {
     }
 }
 
-fn impact_code(impact: Impact) -> &'static str {
-    match impact {
-        Impact::Major => "1;31",
-        Impact::Minor => "33",
-        Impact::Info => "2",
-    }
-}
-
 /// The terminal rendering: a line per commit, then its changes.
 pub fn render_human(entries: &[Entry], path: &str, function: Option<&str>, color: bool) -> String {
     let mut out = String::new();
@@ -198,16 +191,14 @@ pub fn render_human(entries: &[Entry], path: &str, function: Option<&str>, color
         }
         out.push('\n');
         if let Some(line) = status_line(&entry.outcome) {
-            let _ = writeln!(out, "    {line}");
+            let _ = writeln!(out, "  {line}");
         }
-        for change in changes(entry) {
-            let _ = writeln!(
-                out,
-                "    {} {:<5}  {}",
-                change.kind.direction().marker(),
-                paint(change.impact.as_str(), impact_code(change.impact), color),
-                sanitize(&change.summary)
-            );
+        let changes = changes(entry);
+        if !changes.is_empty() {
+            // The same grouped lines as `comanage diff`, indented under the commit.
+            for line in diff::human::render(changes, color, false).lines() {
+                let _ = writeln!(out, "  {line}");
+            }
         }
     }
     out
@@ -218,38 +209,6 @@ fn changes(entry: &Entry) -> &[Change] {
         Outcome::Changed(changes) => changes,
         _ => &[],
     }
-}
-
-/// `text` with Markdown's markup characters and HTML escaped, so a commit
-/// subject or name prints as written and cannot inject links or markup.
-/// With `code_spans`, text between backticks (ids in summaries) is kept as
-/// code, where escapes would show literally.
-fn escape_markdown(text: &str, code_spans: bool) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut in_code = false;
-    for c in sanitize(text).chars() {
-        match c {
-            '\n' | '\r' => out.push(' '),
-            '`' if code_spans => {
-                in_code = !in_code;
-                out.push(c);
-            }
-            _ if in_code => out.push(c),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' => {
-                out.push('\\');
-                out.push(c);
-            }
-            _ => out.push(c),
-        }
-    }
-    if in_code {
-        // An unbalanced backtick would swallow the rest of the document.
-        out.push('`');
-    }
-    out
 }
 
 /// The Markdown rendering: a heading per commit, its changes as a list.
@@ -264,13 +223,13 @@ pub fn render_markdown(entries: &[Entry], path: &str, function: Option<&str>) ->
             out,
             "\n### `{}` {}\n\n{}, {}",
             r.short,
-            escape_markdown(&r.subject, false),
+            cell(&r.subject),
             r.date,
-            escape_markdown(&r.author, false)
+            cell(&r.author)
         );
         let notes = aliases(entry, path, function);
         if !notes.is_empty() {
-            let _ = write!(out, " ({})", escape_markdown(&notes.join(", "), true));
+            let _ = write!(out, " ({})", cell(&notes.join(", ")));
         }
         out.push_str("\n\n");
         if let Some(line) = status_line(&entry.outcome) {
@@ -281,7 +240,7 @@ pub fn render_markdown(entries: &[Entry], path: &str, function: Option<&str>) ->
                 out,
                 "- **{}** {}",
                 change.impact.as_str(),
-                escape_markdown(&change.summary, true)
+                cell(&change.summary)
             );
         }
     }
