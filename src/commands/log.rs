@@ -64,8 +64,9 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
         all: args.all,
         function: args.function.clone(),
     };
-    let entries = semantic::log(&repo, &path, &options)?;
-    if entries.is_empty() {
+    let log = semantic::log(&repo, &path, &options)?;
+    let entries = log.entries;
+    if entries.is_empty() && !log.cut_off {
         check_something_to_follow(global, &repo, &path, args)?;
     }
     let function = args.function.as_deref();
@@ -75,6 +76,10 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
         Format::Json => render_json(&entries),
     };
     write_stdout(&text)?;
+    if log.cut_off {
+        // What is shown is right; what came before is missing.
+        return Err(GitError::Shallow { path }.into());
+    }
     if entries.is_empty() && !global.quiet && args.format == Format::Human {
         write_stderr("no commits to show\n");
     }
@@ -108,7 +113,7 @@ fn check_something_to_follow(
             ..LogOptions::default()
         },
     )?;
-    if !in_history.is_empty() {
+    if !in_history.entries.is_empty() || in_history.cut_off {
         return Ok(());
     }
     let current: Vec<String> = crate::git::read_working(&global.file)

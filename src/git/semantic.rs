@@ -67,11 +67,21 @@ pub struct Entry {
     pub function: Option<String>,
 }
 
+/// The log of one file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Log {
+    /// The entries, newest first.
+    pub entries: Vec<Entry>,
+    /// Whether the log stopped early at the commit where a shallow clone
+    /// cut the history off (what that commit changed is unknown).
+    pub cut_off: bool,
+}
+
 /// The commits that changed the meaning of `path` (relative to the
-/// repository root, named as at `HEAD`), newest first. Fails with
-/// [`GitError::Shallow`] when an entry would claim the scope was created at
-/// the commit where a shallow clone cut the history off.
-pub fn log(repo: &Repo, path: &str, options: &LogOptions) -> Result<Vec<Entry>, GitError> {
+/// repository root, named as at `HEAD`), newest first. In a shallow clone
+/// the log stops, with [`Log::cut_off`] set, where an entry would have to
+/// compare with history that is not there.
+pub fn log(repo: &Repo, path: &str, options: &LogOptions) -> Result<Log, GitError> {
     let history = HistoryOptions {
         until: options.until,
         ..HistoryOptions::default()
@@ -118,8 +128,9 @@ pub fn log(repo: &Repo, path: &str, options: &LogOptions) -> Result<Vec<Entry>, 
                     None => created(new, tracked.as_deref()),
                 },
                 Before::Cut => {
-                    return Err(GitError::Shallow {
-                        path: path.to_owned(),
+                    return Ok(Log {
+                        entries,
+                        cut_off: true,
                     });
                 }
                 Before::Nothing => created(new, tracked.as_deref()),
@@ -136,7 +147,10 @@ pub fn log(repo: &Repo, path: &str, options: &LogOptions) -> Result<Vec<Entry>, 
             break;
         }
     }
-    Ok(entries)
+    Ok(Log {
+        entries,
+        cut_off: false,
+    })
 }
 
 /// The outcome of a commit that turned `old` into `new`; when following a

@@ -7,7 +7,7 @@ use std::process::Command;
 use comanage::git::{GitError, Repo, resolve_in};
 
 use super::scratch::{FILE, history, isolate};
-use crate::common::{self, stderr_of};
+use crate::common::{self, stderr_of, stdout_of};
 
 #[test]
 fn shallow_clones_ask_for_the_full_history() {
@@ -32,6 +32,35 @@ fn shallow_clones_ask_for_the_full_history() {
         text.contains("shallow clone") && text.contains("git fetch --unshallow"),
         "{text}"
     );
+
+    // A deeper clone shows what it has, then says what is missing.
+    let status = isolate(Command::new("git").args(["clone", "-q", "--depth", "3", &url, "deeper"]))
+        .current_dir(clones.path())
+        .status()
+        .expect("git runs");
+    assert!(status.success());
+    let output = common::comanage()
+        .current_dir(clones.path().join("deeper"))
+        .args(["log", "-f", FILE])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stdout_of(&output).starts_with("6548e46 2026-08-03 Dana Ruiz: Renew until mid-2028\n"),
+        "{}",
+        stdout_of(&output)
+    );
+    assert!(
+        stderr_of(&output).contains("git fetch --unshallow"),
+        "{}",
+        stderr_of(&output)
+    );
+    let recent = common::comanage()
+        .current_dir(clones.path().join("deeper"))
+        .args(["log", "-f", FILE, "-n", "1"])
+        .output()
+        .expect("runs");
+    assert_eq!(recent.status.code(), Some(0), "{}", stderr_of(&recent));
 
     let err = resolve_in(&shallow, "HEAD~3", FILE).expect_err("history is cut off");
     assert!(
