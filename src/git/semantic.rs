@@ -127,6 +127,8 @@ pub fn log(repo: &Repo, path: &str, options: &LogOptions) -> Result<Log, GitErro
                     Some(old) => compare(old, new, &mut tracked, options.all),
                     None => created(new, tracked.as_deref()),
                 },
+                // Out of the asked range, missing history does not matter.
+                Before::Cut if !in_range => break,
                 Before::Cut => {
                     return Ok(Log {
                         entries,
