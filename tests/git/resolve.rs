@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use comanage::git::{GitError, Repo, resolve_in};
+use comanage::git::{GitError, HistoryOptions, Repo, resolve_in};
 
 use super::scratch::{FILE, history, isolate};
 use crate::common::{self, stderr_of, stdout_of};
@@ -152,4 +152,60 @@ fn revisions_that_look_like_options_stay_revisions() {
     assert_eq!(output.status.code(), Some(2), "{}", stderr_of(&output));
     assert!(!probe.exists(), "git took a revision as an option");
     assert_eq!(std::fs::read_dir(target.path()).expect("dir").count(), 0);
+}
+
+#[test]
+fn paths_and_history_through_the_library() {
+    let repo = history();
+    let sub = repo.path().join("clients");
+    let (found, path) =
+        Repo::for_file_in(&sub, "../clients/./harbor/scope.yaml").expect("in the repo");
+    assert_eq!(path, FILE);
+    assert!(!found.is_shallow());
+    // A file that does not exist (any more) still has a place in the repo.
+    let (_, gone) = Repo::for_file_in(&sub, "old/scope.yaml").expect("in the repo");
+    assert_eq!(gone, "clients/old/scope.yaml");
+    let outside = tempfile::tempdir().expect("temp dir");
+    let err = found.path_in_repo(&outside.path().join("scope.yaml"));
+    assert!(
+        matches!(err, Err(GitError::OutsideRepository { .. })),
+        "{err:?}"
+    );
+    assert!(matches!(
+        Repo::for_file("-"),
+        Err(GitError::NoHistoryForStdin)
+    ));
+
+    let all = found
+        .history(FILE, &HistoryOptions::default())
+        .expect("history");
+    assert_eq!(
+        all.len(),
+        9,
+        "every commit that touched the file, README-only ones excluded"
+    );
+    assert_eq!(all[0].subject, "Renew until mid-2028");
+    assert_eq!(all[8].path, "scope.yaml");
+    assert!(all.iter().all(|v| v.bytes.is_some() && v.short.len() >= 7));
+    let window = HistoryOptions {
+        since: Some("2026-03-01".parse().expect("date")),
+        until: Some("2026-05-31".parse().expect("date")),
+        limit: Some(2),
+    };
+    let subjects: Vec<String> = found
+        .history(FILE, &window)
+        .expect("history")
+        .into_iter()
+        .map(|v| v.subject)
+        .collect();
+    assert_eq!(
+        subjects,
+        [
+            "Give the MSP 30 minutes to respond",
+            "Rename patch-management to patching"
+        ]
+    );
+    let blob = found.read_at("HEAD~9", FILE).expect("the first version");
+    assert_eq!(blob.path_at_rev, "scope.yaml");
+    assert_eq!(blob.commit.len(), 40);
 }
