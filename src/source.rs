@@ -191,6 +191,15 @@ impl SourceMap {
         location.key.unwrap_or(location.value)
     }
 
+    /// The span of the document's first key (`version`, usually): where a
+    /// finding about something missing from the whole scope is shown.
+    pub fn first_key_span(&self) -> Span {
+        match &self.root.value {
+            Value::Map(entries) => entries.first().map_or(self.root.span, |e| e.key_span),
+            _ => self.root.span,
+        }
+    }
+
     fn nearest(&self, pointer: &str) -> Location {
         let mut pointer = pointer;
         loop {
