@@ -35,8 +35,13 @@ pub fn render(answer: &Answer, color: bool) -> String {
 
 fn render_function(out: &mut String, f: &FunctionAnswer, color: bool) {
     let title = line(&f.name);
-    if color {
-        let _ = writeln!(out, "\u{1b}[1m{title}\u{1b}[0m  ({})", line(&f.id));
+    let title = if color {
+        format!("\u{1b}[1m{title}\u{1b}[0m")
+    } else {
+        title
+    };
+    if f.name == f.id {
+        let _ = writeln!(out, "{title}");
     } else {
         let _ = writeln!(out, "{title}  ({})", line(&f.id));
     }

@@ -34,8 +34,13 @@ pub enum Found<'a> {
 /// with a slip.
 const FUZZY_WORD: f64 = 0.9;
 
-/// Similarity from which a name is worth suggesting after no match.
-const SUGGEST: f64 = 0.7;
+/// Jaro-Winkler similarity from which a word of a name counts towards
+/// suggesting it.
+const SUGGEST_WORD: f64 = 0.8;
+
+/// Similarity (see [`similarity`]) from which a name is worth suggesting
+/// after no match: about one query word in three found.
+const SUGGEST: f64 = 0.3;
 
 /// How many names to suggest at most.
 const MAX_SUGGESTIONS: usize = 3;
@@ -177,8 +182,7 @@ fn suggestions(targets: &[Target<'_>], wanted: &str) -> Vec<String> {
             let score = target
                 .texts
                 .iter()
-                .flat_map(|text| std::iter::once(text.as_str()).chain(text.split(' ')))
-                .map(|text| strsim::jaro_winkler(wanted, text))
+                .map(|text| similarity(wanted, text))
                 .fold(0.0, f64::max);
             (score, target.label.as_str())
         })
@@ -191,6 +195,27 @@ fn suggestions(targets: &[Target<'_>], wanted: &str) -> Vec<String> {
         .take(MAX_SUGGESTIONS)
         .map(|(_, label)| label.to_owned())
         .collect()
+}
+
+/// How alike a query and a text are, 0 to 1: each query word scores its
+/// best word of the text when that is a likely slip (else 0), averaged by
+/// word length, so long words (`security`) weigh more than short ones
+/// (`plan`) and near-misses of unrelated words count for nothing.
+fn similarity(wanted: &str, text: &str) -> f64 {
+    let mut total = 0.0;
+    let mut weight = 0.0;
+    for word in wanted.split(' ') {
+        let best = text
+            .split(' ')
+            .map(|candidate| strsim::jaro_winkler(word, candidate))
+            .fold(0.0, f64::max);
+        let length = word.chars().count() as f64;
+        weight += length;
+        if best >= SUGGEST_WORD {
+            total += best * length;
+        }
+    }
+    if weight == 0.0 { 0.0 } else { total / weight }
 }
 
 #[cfg(test)]
