@@ -183,6 +183,15 @@ mod tests {
     }
 
     #[test]
+    fn starter_has_no_lint_findings() {
+        let document = load_bytes("s", starter(None, None).render().into_bytes()).unwrap();
+        let options = crate::lint::LintOptions { today: today() };
+        let findings = crate::lint::check(&document, &options);
+        let rules: Vec<&str> = findings.iter().map(|f| f.rule.as_str()).collect();
+        assert!(rules.is_empty(), "{rules:?}");
+    }
+
+    #[test]
     fn schema_url_is_the_schema_id() {
         assert!(schema_url().starts_with("https://"), "{}", schema_url());
     }
