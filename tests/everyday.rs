@@ -8,7 +8,7 @@ const NORTHWIND: &str = "examples/northwind-manufacturing.scope.yaml";
 
 /// Commands a freshly written starter scope must pass, each with exit 0.
 /// `comanage lint` joins this list as one more line once it is built.
-const STARTER_CHECKS: &[&[&str]] = &[&["validate"]];
+const STARTER_CHECKS: &[&[&str]] = &[&["validate"], &["lint", "--deny-warnings"]];
 
 /// Runs `comanage` in `dir` with `args`.
 fn run_in(dir: &Path, args: &[&str]) -> std::process::Output {

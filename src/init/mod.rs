@@ -134,22 +134,7 @@ mod tests {
         let document = load_bytes("s", starter(None, None).render().into_bytes()).unwrap();
         let scope = &document.scope;
         let ids: Vec<&str> = scope.functions().map(|(_, id, _)| id).collect();
-        for id in [
-            "patch-management",
-            "backup-monitoring",
-            "backup-verification",
-            "disaster-recovery-testing",
-            "security-monitoring",
-            "after-hours-monitoring",
-            "helpdesk",
-            "onboarding",
-            "offboarding",
-            "firewall-review",
-            "license-management",
-            "vendor-contracts",
-            "cloud-configuration",
-            "security-awareness-training",
-        ] {
+        for (id, _) in crate::scope::STANDARD_BASELINE {
             assert_eq!(ids.iter().filter(|i| **i == id).count(), 1, "{id}");
         }
         for (service_id, id, function) in scope.functions() {

@@ -57,7 +57,7 @@ pub fn party_references(scope: &Scope) -> Vec<PartyReference<'_>> {
             one(
                 &mut out,
                 format!("{path_ptr}/{index}/party"),
-                "tier party",
+                "party",
                 &tier.party,
             );
         }
@@ -67,7 +67,7 @@ pub fn party_references(scope: &Scope) -> Vec<PartyReference<'_>> {
             one(
                 &mut out,
                 format!("/cadence/{index}/parties/{i}"),
-                "cadence party",
+                "party",
                 id,
             );
         }
