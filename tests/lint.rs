@@ -306,3 +306,16 @@ fn hostile_text_in_a_scope_never_reaches_the_terminal_raw() {
     }
     assert!(Path::new(&path).exists());
 }
+
+#[test]
+fn ci_examples_and_the_pre_commit_hooks_are_yaml_that_run_comanage_lint() {
+    for path in [
+        ".pre-commit-hooks.yaml",
+        "examples/ci/github-actions.yml",
+        "examples/ci/gitlab-ci.yml",
+    ] {
+        let text = std::fs::read_to_string(root().join(path)).unwrap();
+        comanage::yaml::parse(&text).unwrap_or_else(|e| panic!("{path}: {e:?}"));
+        assert!(text.contains("comanage lint"), "{path}");
+    }
+}

@@ -136,3 +136,6 @@ fn engine_findings(
     }
     out
 }
+
+#[cfg(test)]
+mod tests;
