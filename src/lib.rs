@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod commands;
 pub mod diagnostics;
+pub mod diff;
 pub mod findings;
 pub mod init;
 pub mod inputs;

@@ -1,14 +1,116 @@
-//! `comanage diff` (being built).
+//! `comanage diff OLD NEW`: the semantic diff of two scopes (DESIGN.md 4).
+//!
+//! Each side is read by [`read_side`] (today: a file path, or `-`), loaded and
+//! validated; a side that does not validate gets its diagnostics printed and
+//! stops the command (exit 2: there is nothing meaningful to compare).
 
-use crate::cli::{CommandResult, GlobalArgs};
+use crate::cli::{CommandResult, GlobalArgs, Status, write_stderr, write_stdout};
+use crate::diff::{self, Impact};
+use crate::findings::{self, FileFindings};
+use crate::scope::{Scope, load};
+
+/// Output formats of `diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// Grouped changes with +/-/~ markers and their impact, for people.
+    #[default]
+    Human,
+    /// Tables per group, for a renewal memo or a pull-request comment.
+    Markdown,
+    /// An array of change objects (kind, pointer, old, new, impact, …).
+    Json,
+}
 
 /// Arguments of `comanage diff`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// The older scope: a file path (`-` reads standard input).
+    #[arg(value_name = "OLD")]
+    pub old: Option<String>,
+    /// The newer scope: a file path.
+    #[arg(value_name = "NEW")]
+    pub new: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Exit 1 when there is any change.
+    #[arg(long)]
+    pub exit_code: bool,
+    /// Exit 1 when a change has this impact or a more severe one (info < minor < major).
+    #[arg(long, value_enum, value_name = "IMPACT")]
+    pub fail_on: Option<Impact>,
+}
 
-/// Runs `comanage diff`.
-pub fn run(_global: &GlobalArgs, _args: &Args) -> CommandResult {
-    Err(miette::miette!(
-        "`comanage diff` is not available in this build yet"
+/// Compares the two scopes and prints the changes.
+pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
+    let (Some(old_spec), Some(new_spec)) = (&args.old, &args.new) else {
+        return Err(miette::miette!(
+            help = "name two scope files: comanage diff OLD.scope.yaml NEW.scope.yaml",
+            "comparing against git revisions is not available in this build yet (git revisions: coming)"
+        ));
+    };
+    if old_spec == "-" && new_spec == "-" {
+        return Err(miette::miette!(
+            "OLD and NEW cannot both be standard input (`-`)"
+        ));
+    }
+    let (old_label, old_bytes) = read_side(old_spec, global)?;
+    let (new_label, new_bytes) = read_side(new_spec, global)?;
+    let old = load_side(&old_label, old_bytes, global);
+    let new = load_side(&new_label, new_bytes, global);
+    let (old, new) = match (old, new) {
+        (Some(old), Some(new)) => (old, new),
+        (old, new) => {
+            let broken: Vec<&str> = [(old.is_none(), "OLD"), (new.is_none(), "NEW")]
+                .into_iter()
+                .filter_map(|(bad, side)| bad.then_some(side))
+                .collect();
+            let verb = if broken.len() == 1 { "does" } else { "do" };
+            return Err(miette::miette!(
+                help = "fix the problems shown above (`comanage validate` lists them), then diff again",
+                "cannot diff: {} {verb} not validate",
+                broken.join(" and ")
+            ));
+        }
+    };
+    let changes = diff::diff(&old, &new);
+    let text = match args.format {
+        Format::Human => diff::human::render(&changes, global.color.for_stdout(), !global.quiet),
+        Format::Markdown => diff::markdown::render(&changes, &old_label, &new_label),
+        Format::Json => diff::json::render(&changes),
+    };
+    write_stdout(&text)?;
+    let failing = args
+        .fail_on
+        .is_some_and(|level| changes.iter().any(|c| c.impact >= level));
+    Ok(Status::from_problems(
+        failing || (args.exit_code && !changes.is_empty()),
     ))
+}
+
+/// Reads one side of the comparison: its label for output, and its bytes.
+/// Today `spec` is a file path or `-`.
+fn read_side(spec: &str, _global: &GlobalArgs) -> miette::Result<(String, Vec<u8>)> {
+    let bytes = load::read_bytes(spec)?;
+    Ok((load::display_name(spec), bytes))
+}
+
+/// Loads one side; when it does not validate, prints its diagnostics to
+/// standard error and gives `None`.
+fn load_side(label: &str, bytes: Vec<u8>, global: &GlobalArgs) -> Option<Scope> {
+    match load::load_bytes(label, bytes) {
+        Ok(document) => Some(document.scope),
+        Err(rejected) => {
+            let found = [FileFindings {
+                source: rejected.source,
+                diagnostics: rejected.diagnostics,
+            }];
+            write_stderr(&findings::render_human(
+                &found,
+                global.color.for_stderr(),
+                crate::terminal::width(),
+            ));
+            None
+        }
+    }
 }

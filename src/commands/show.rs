@@ -1,14 +1,39 @@
-//! `comanage show` (being built).
+//! `comanage show [PATH]`: the scope in canonical text form, one line per
+//! fact (see [`crate::diff::canonical`]).
+//!
+//! Made to be git's textconv driver for scope files, so that `git diff`,
+//! `git log -p` and `git show` print meaning rather than YAML layout:
+//!
+//! ```text
+//! git config diff.comanage.textconv "comanage show"
+//! echo '*.scope.yaml diff=comanage' >> .gitattributes
+//! echo 'scope.yaml diff=comanage' >> .gitattributes
+//! ```
+//!
+//! A file that does not validate is printed unchanged (exit 0), so `git diff`
+//! keeps working on a half-edited file; `comanage validate` says what is wrong.
 
-use crate::cli::{CommandResult, GlobalArgs};
+use crate::cli::{CommandResult, GlobalArgs, Status, write_stdout};
+use crate::diff::canonical;
+use crate::scope::load;
 
 /// Arguments of `comanage show`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// The scope file (default: the `-f` file). `-` reads standard input.
+    #[arg(value_name = "PATH")]
+    pub path: Option<String>,
+}
 
-/// Runs `comanage show`.
-pub fn run(_global: &GlobalArgs, _args: &Args) -> CommandResult {
-    Err(miette::miette!(
-        "`comanage show` is not available in this build yet"
-    ))
+/// Prints the canonical form, or the raw text when the file does not validate.
+pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
+    let path = args.path.as_deref().unwrap_or(&global.file);
+    let bytes = load::read_bytes(path)?;
+    let raw = String::from_utf8_lossy(&bytes).into_owned();
+    let text = match load::load_bytes(&load::display_name(path), bytes) {
+        Ok(document) => canonical::render(&document.scope),
+        Err(_) => raw,
+    };
+    write_stdout(&text)?;
+    Ok(Status::Clean)
 }
