@@ -229,6 +229,12 @@ fn unescape(segment: &str) -> std::borrow::Cow<'_, str> {
 
 /// Appends `segment` to a JSON pointer, escaping `~` and `/` (RFC 6901).
 pub fn push_escaped(pointer: &mut String, segment: &str) {
+    // Ids never need escaping; copying them whole keeps pointer building
+    // cheap on scopes with many thousands of functions.
+    if !segment.contains(['~', '/']) {
+        pointer.push_str(segment);
+        return;
+    }
     for c in segment.chars() {
         match c {
             '~' => pointer.push_str("~0"),
