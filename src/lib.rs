@@ -10,6 +10,7 @@ pub mod diagnostics;
 pub mod findings;
 pub mod inputs;
 pub mod lint;
+pub mod report;
 pub mod schema;
 pub mod scope;
 pub mod source;
