@@ -111,7 +111,16 @@ fn write_atomically(file: &Path, text: &str) -> miette::Result<()> {
         _ => Path::new("."),
     };
     let shown = file.display();
-    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(|e| {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".comanage-report").suffix(".tmp");
+    // A temporary file is private (0600); a report is an ordinary file, so
+    // ask for 0666 and let the umask decide, as any other program's output.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder.tempfile_in(dir).map_err(|e| {
         miette::miette!(
             help = "check that the directory exists and that you may write to it",
             "cannot write {shown}: {e}"
