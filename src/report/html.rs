@@ -26,7 +26,10 @@ const CHANGE_ROWS: usize = 10;
 
 /// Renders `report` as one HTML file.
 pub fn render(report: &Report) -> Result<String, askama::Error> {
-    Page::new(report).render()
+    // Markup is escaped by the template; control characters (terminal
+    // escapes) are not markup, so they are made visible here.
+    let html = Page::new(report).render()?;
+    Ok(crate::terminal::sanitize(&html).into_owned())
 }
 
 /// Everything the template shows, arranged into slides.

@@ -30,9 +30,10 @@ pub fn render(report: &Report, width: usize, color: bool) -> String {
     s
 }
 
-/// Scope text made safe for a terminal.
+/// Scope text made safe for a terminal; tabs become spaces so they cannot
+/// skew a table's columns.
 fn clean(text: &str) -> String {
-    terminal::sanitize(text).into_owned()
+    terminal::sanitize(text).replace('\t', " ")
 }
 
 struct Out {
@@ -64,13 +65,19 @@ impl Out {
     }
 
     fn line(&self, s: &mut String, label: &str, value: &str) {
-        let label = format!("{label:<13}");
+        let label = format!("{label:<15}");
         if self.color {
             s.push_str(&label.dimmed().to_string());
         } else {
             s.push_str(&label);
         }
         s.push_str(&clean(value));
+        s.push('\n');
+    }
+
+    /// A paragraph wrapped at the width, continuation lines indented.
+    fn para(&self, s: &mut String, text: &str, indent: &str) {
+        s.push_str(&wrap(text, self.width, indent));
         s.push('\n');
     }
 
@@ -133,7 +140,7 @@ impl Out {
         Self::push_table(s, &table);
         if !report.unowned.is_empty() {
             let names: Vec<String> = report.unowned.iter().map(|f| clean(&f.name)).collect();
-            let line = format!("Unowned: {}", names.join(", "));
+            let line = wrap(&format!("Unowned: {}", names.join(", ")), self.width, "  ");
             s.push_str(&self.alert(&line));
             s.push('\n');
         }
@@ -141,8 +148,7 @@ impl Out {
 
     fn raci(&self, s: &mut String, report: &Report) {
         self.heading(s, "RACI matrix");
-        s.push_str(text::LEGEND);
-        s.push_str(" · * critical\n");
+        self.para(s, &format!("{} · * critical", text::LEGEND), "");
         let parties = &report.raci.parties;
         // Party names as column heads, unless they leave the function names
         // too little room: then the short ids, with a key to the names.
@@ -154,7 +160,11 @@ impl Out {
         if use_ids {
             header.extend(parties.iter().map(|p| p.id.as_str()));
             for p in parties {
-                s.push_str(&format!("  {} = {}\n", clean(&p.id), clean(&p.name)));
+                self.para(
+                    s,
+                    &format!("  {} = {}", clean(&p.id), clean(&p.name)),
+                    "    ",
+                );
             }
         } else {
             header.extend(parties.iter().map(|p| p.name.as_str()));
@@ -307,13 +317,19 @@ impl Out {
                 Level::Error => self.alert("error"),
                 Level::Warning => "warning".to_owned(),
             };
-            s.push_str(&format!(
-                "  line {}: {level}[{}] {}: {}\n",
+            let text = format!(
+                "  line {}: {}[{}] {}: {}",
                 line.line,
+                line.level.as_str(),
                 clean(&line.rule),
                 clean(&line.item),
                 clean(&line.message)
-            ));
+            );
+            let wrapped = wrap(&text, self.width, "    ");
+            // Colour only the level word, after wrapping measured plain text.
+            let word = line.level.as_str();
+            s.push_str(&wrapped.replacen(word, &level, 1));
+            s.push('\n');
         }
         let open = f.errors + f.warnings;
         if open > f.first.len() {
@@ -352,6 +368,30 @@ fn longest_word(text: &str) -> usize {
         .map(|w| w.chars().count())
         .max()
         .unwrap_or(0)
+}
+
+/// `text` wrapped at spaces to `width` columns; continuation lines start
+/// with `indent`. A word longer than a line stays whole.
+fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let mut out = String::new();
+    let mut column = 0;
+    let lead = text.len() - text.trim_start().len();
+    out.push_str(&text[..lead]);
+    column += lead;
+    for word in text[lead..].split(' ') {
+        let len = word.chars().count();
+        if column > lead && column + 1 + len > width {
+            out.push('\n');
+            out.push_str(indent);
+            column = indent.chars().count();
+        } else if column > lead {
+            out.push(' ');
+            column += 1;
+        }
+        out.push_str(word);
+        column += len;
+    }
+    out
 }
 
 fn number(n: usize) -> Cell {
