@@ -12,6 +12,7 @@ use super::model::{
     SinceChange,
 };
 use super::text;
+use super::visuals::{CHART_BAR_MAX, Chart, Segment, Stat, split, stats};
 
 /// Rows of the RACI matrix per slide (service headings count as rows).
 const RACI_ROWS: usize = 17;
@@ -21,6 +22,8 @@ const DECISION_ROWS: usize = 7;
 const COVERAGE_ROWS: usize = 9;
 /// Escalation paths side by side on one slide.
 const LADDERS: usize = 3;
+/// Findings listed on the findings slide.
+const FINDING_ROWS: usize = 7;
 /// Changes per slide.
 const CHANGE_ROWS: usize = 10;
 
@@ -43,6 +46,7 @@ struct Page<'a> {
     stats: Vec<Stat>,
     chart: Chart,
     chart_bar_max: usize,
+    split: Vec<Segment>,
     unowned: String,
     /// Width of the matrix's function column, in percent.
     function_column: usize,
@@ -100,71 +104,6 @@ fn numbered<T>(groups: Vec<Vec<T>>) -> Vec<Chunk<T>> {
             parts,
         })
         .collect()
-}
-
-/// A headline number on the title slide.
-struct Stat {
-    label: &'static str,
-    value: String,
-    note: String,
-    /// `good`, `warn`, `bad` or `plain`: the card's colour.
-    tone: &'static str,
-}
-
-/// The functions-owned-per-party bar chart, as SVG geometry.
-struct Chart {
-    height: usize,
-    bars: Vec<Bar>,
-}
-
-struct Bar {
-    name: String,
-    owned: usize,
-    critical: usize,
-    label_y: usize,
-    bar_y: usize,
-    width: usize,
-    critical_width: usize,
-    count_x: usize,
-}
-
-const CHART_BAR_MAX: usize = 560;
-const CHART_ROW: usize = 62;
-
-impl Chart {
-    fn new(report: &Report) -> Self {
-        let max = report
-            .ownership
-            .iter()
-            .map(|o| o.owned)
-            .max()
-            .unwrap_or(0)
-            .max(1);
-        let scale = |n: usize| n * CHART_BAR_MAX / max;
-        let bars: Vec<Bar> = report
-            .ownership
-            .iter()
-            .enumerate()
-            .map(|(i, o)| {
-                let top = i * CHART_ROW;
-                let width = scale(o.owned);
-                Bar {
-                    name: o.party.name.clone(),
-                    owned: o.owned,
-                    critical: o.critical,
-                    label_y: top + 18,
-                    bar_y: top + 26,
-                    width,
-                    critical_width: scale(o.critical),
-                    count_x: width + 12,
-                }
-            })
-            .collect();
-        Self {
-            height: bars.len() * CHART_ROW + 4,
-            bars,
-        }
-    }
 }
 
 /// A service heading and its functions, within one RACI slide.
@@ -276,82 +215,6 @@ fn coverage_view(row: &CoverageRow) -> CoverageView<'_> {
     }
 }
 
-fn stats(report: &Report) -> Vec<Stat> {
-    let h = &report.engagement;
-    let without_backup: usize = report
-        .ownership
-        .iter()
-        .map(|o| o.critical_without_backup)
-        .sum();
-    let gaps = report
-        .coverage
-        .iter()
-        .filter(|c| c.status == Provision::Gap)
-        .count();
-    let f = &report.findings;
-    let tone = |bad: bool| if bad { "bad" } else { "good" };
-    vec![
-        Stat {
-            label: "Functions in scope",
-            value: h.functions.to_string(),
-            note: format!(
-                "{} critical · {}",
-                h.critical,
-                text::plural(h.services, "service")
-            ),
-            tone: "plain",
-        },
-        Stat {
-            label: "Critical without a backup",
-            value: without_backup.to_string(),
-            note: "named backup owners".to_owned(),
-            tone: tone(without_backup > 0),
-        },
-        Stat {
-            label: "Unowned functions",
-            value: report.unowned.len().to_string(),
-            note: "one named owner each".to_owned(),
-            tone: tone(!report.unowned.is_empty()),
-        },
-        Stat {
-            label: "Coverage gaps",
-            value: gaps.to_string(),
-            note: format!("of {} with stated hours", report.coverage.len()),
-            tone: tone(gaps > 0),
-        },
-        Stat {
-            label: "Open findings",
-            value: (f.errors + f.warnings).to_string(),
-            note: format!(
-                "{} · {}",
-                text::plural(f.errors, "error"),
-                text::plural(f.warnings, "warning")
-            ),
-            tone: if f.errors > 0 {
-                "bad"
-            } else if f.warnings > 0 {
-                "warn"
-            } else {
-                "good"
-            },
-        },
-        Stat {
-            label: "Days to renewal",
-            value: h
-                .days_to_renewal
-                .map_or_else(|| "—".to_owned(), |d| d.to_string()),
-            note: h
-                .renewal
-                .map_or_else(|| "no renewal date".to_owned(), |d| d.to_string()),
-            tone: match h.days_to_renewal {
-                Some(d) if d < 0 => "bad",
-                Some(d) if d <= 90 => "warn",
-                _ => "plain",
-            },
-        },
-    ]
-}
-
 impl<'a> Page<'a> {
     fn new(report: &'a Report) -> Self {
         let h = &report.engagement;
@@ -365,6 +228,7 @@ impl<'a> Page<'a> {
             stats: stats(report),
             chart: Chart::new(report),
             chart_bar_max: CHART_BAR_MAX,
+            split: split(report),
             unowned: report
                 .unowned
                 .iter()
@@ -389,8 +253,8 @@ impl<'a> Page<'a> {
                 COVERAGE_ROWS,
             ),
             rules: &f.by_rule,
-            first: &f.first,
-            more_findings: (f.errors + f.warnings).saturating_sub(f.first.len()),
+            first: &f.first[..f.first.len().min(FINDING_ROWS)],
+            more_findings: (f.errors + f.warnings).saturating_sub(f.first.len().min(FINDING_ROWS)),
             changes: report
                 .changes
                 .as_ref()

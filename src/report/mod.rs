@@ -7,15 +7,21 @@
 pub mod coverage;
 pub mod csv;
 pub mod findings;
+pub mod governance;
 pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod model;
+pub mod ownership;
 pub mod raci;
 pub mod table;
 pub mod text;
+pub mod visuals;
 
 pub use model::{Report, SinceChange, build};
 
 #[cfg(test)]
 mod model_tests;
+
+#[cfg(test)]
+mod html_tests;

@@ -283,7 +283,7 @@ pub fn build(document: &Document, today: Date, findings: &[Diagnostic]) -> Repor
     let line_of = |d: &Diagnostic| document.source.line_col(d.primary.span.start).0;
     Report {
         engagement: header(scope, today),
-        ownership: ownership(scope),
+        ownership: super::ownership::tally(scope),
         unowned: scope
             .services
             .iter()
@@ -296,9 +296,9 @@ pub fn build(document: &Document, today: Date, findings: &[Diagnostic]) -> Repor
             })
             .collect(),
         raci: super::raci::matrix(scope),
-        decisions: decisions(scope),
-        authority: authority(scope),
-        escalation: ladders(scope),
+        decisions: super::governance::decisions(scope),
+        authority: super::governance::authority(scope),
+        escalation: super::governance::ladders(scope),
         coverage: super::coverage::rows(scope),
         findings: super::findings::summarize(findings, line_of),
         changes: None,
@@ -376,119 +376,4 @@ pub fn term_months(start: Date, end: Date) -> Option<i64> {
         )
         .ok()?;
     Some(i64::from(span.get_months()))
-}
-
-fn ownership(scope: &Scope) -> Vec<Ownership> {
-    let mut out: Vec<Ownership> = scope
-        .parties
-        .iter()
-        .map(|(id, party)| Ownership {
-            party: who(scope, id),
-            role: Some(party.role.as_str().to_owned()),
-            owned: 0,
-            critical: 0,
-            critical_without_backup: 0,
-            backing_up: 0,
-        })
-        .collect();
-    let slot = |out: &mut Vec<Ownership>, id: &str| -> usize {
-        if let Some(i) = out.iter().position(|o| o.party.id == id) {
-            return i;
-        }
-        out.push(Ownership {
-            party: who(scope, id),
-            role: None,
-            owned: 0,
-            critical: 0,
-            critical_without_backup: 0,
-            backing_up: 0,
-        });
-        out.len() - 1
-    };
-    for (_, service, _, function) in each_function(scope) {
-        let owners = scope.owners(service, function);
-        for owner in &owners {
-            let i = slot(&mut out, owner);
-            out[i].owned += 1;
-            if function.critical {
-                out[i].critical += 1;
-                if !has_backup(function, &owners) {
-                    out[i].critical_without_backup += 1;
-                }
-            }
-        }
-        if let Some(backup) = &function.backup {
-            let i = slot(&mut out, backup);
-            out[i].backing_up += 1;
-        }
-    }
-    out
-}
-
-/// Whether `function` names a backup other than its owner(s).
-pub fn has_backup(function: &Function, owners: &[&str]) -> bool {
-    function
-        .backup
-        .as_deref()
-        .is_some_and(|b| !owners.contains(&b))
-}
-
-fn decisions(scope: &Scope) -> Vec<DecisionRow> {
-    let names = |ids: &[String]| ids.iter().map(|id| who(scope, id)).collect();
-    scope
-        .decisions
-        .iter()
-        .map(|(id, d)| DecisionRow {
-            id: id.clone(),
-            question: d.question.clone(),
-            decides: d
-                .decides
-                .as_ref()
-                .map(|refs| refs.ids().into_iter().map(|id| who(scope, id)).collect())
-                .unwrap_or_default(),
-            consulted: names(&d.consulted),
-            informed: names(&d.informed),
-            service: d.service.as_ref().map(|sid| {
-                scope
-                    .services
-                    .get(sid)
-                    .map_or_else(|| sid.clone(), |s| s.display_name(sid).to_owned())
-            }),
-        })
-        .collect()
-}
-
-fn authority(scope: &Scope) -> Authority {
-    let a = scope.authority.clone().unwrap_or_default();
-    let party = |id: Option<String>| id.map(|id| who(scope, &id));
-    Authority {
-        tie_breaker: party(a.tie_breaker),
-        scope_changes: party(a.scope_changes),
-        out_of_scope: party(a.out_of_scope),
-    }
-}
-
-fn ladders(scope: &Scope) -> Vec<Ladder> {
-    scope
-        .escalation
-        .iter()
-        .map(|(path, tiers)| Ladder {
-            path: path.clone(),
-            functions: scope
-                .functions()
-                .filter(|(_, _, f)| scope.escalation_path_id(f) == Some(path.as_str()))
-                .count(),
-            tiers: tiers
-                .iter()
-                .map(|t| TierRow {
-                    tier: t.tier,
-                    party: who(scope, &t.party),
-                    channel: t.channel.clone(),
-                    hours: scope.tier_hours(t),
-                    respond: t.respond.map(|d| d.to_string()),
-                    resolve: t.resolve.map(|d| d.to_string()),
-                })
-                .collect(),
-        })
-        .collect()
 }
