@@ -111,6 +111,13 @@ fn write_atomically(file: &Path, text: &str) -> miette::Result<()> {
         _ => Path::new("."),
     };
     let shown = file.display();
+    if !dir.is_dir() {
+        return Err(miette::miette!(
+            help = "create the directory first, or name a file in an existing one",
+            "cannot write {shown}: the directory {} does not exist",
+            dir.display()
+        ));
+    }
     let mut builder = tempfile::Builder::new();
     builder.prefix(".comanage-report").suffix(".tmp");
     // A temporary file is private (0600); a report is an ordinary file, so
