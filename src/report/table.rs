@@ -77,7 +77,7 @@ impl Out {
 
     /// A paragraph wrapped at the width, continuation lines indented.
     fn para(&self, s: &mut String, text: &str, indent: &str) {
-        s.push_str(&wrap(text, self.width, indent));
+        s.push_str(&text::wrap(text, self.width, indent));
         s.push('\n');
     }
 
@@ -140,7 +140,7 @@ impl Out {
         Self::push_table(s, &table);
         if !report.unowned.is_empty() {
             let names: Vec<String> = report.unowned.iter().map(|f| clean(&f.name)).collect();
-            let line = wrap(&format!("Unowned: {}", names.join(", ")), self.width, "  ");
+            let line = text::wrap(&format!("Unowned: {}", names.join(", ")), self.width, "  ");
             s.push_str(&self.alert(&line));
             s.push('\n');
         }
@@ -325,7 +325,7 @@ impl Out {
                 clean(&line.item),
                 clean(&line.message)
             );
-            let wrapped = wrap(&text, self.width, "    ");
+            let wrapped = text::wrap(&text, self.width, "    ");
             // Colour only the level word, after wrapping measured plain text.
             let word = line.level.as_str();
             s.push_str(&wrapped.replacen(word, &level, 1));
@@ -368,30 +368,6 @@ fn longest_word(text: &str) -> usize {
         .map(|w| w.chars().count())
         .max()
         .unwrap_or(0)
-}
-
-/// `text` wrapped at spaces to `width` columns; continuation lines start
-/// with `indent`. A word longer than a line stays whole.
-fn wrap(text: &str, width: usize, indent: &str) -> String {
-    let mut out = String::new();
-    let mut column = 0;
-    let lead = text.len() - text.trim_start().len();
-    out.push_str(&text[..lead]);
-    column += lead;
-    for word in text[lead..].split(' ') {
-        let len = word.chars().count();
-        if column > lead && column + 1 + len > width {
-            out.push('\n');
-            out.push_str(indent);
-            column = indent.chars().count();
-        } else if column > lead {
-            out.push(' ');
-            column += 1;
-        }
-        out.push_str(word);
-        column += len;
-    }
-    out
 }
 
 fn number(n: usize) -> Cell {

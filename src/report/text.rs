@@ -101,3 +101,47 @@ pub const LEGEND: &str =
 pub fn plural(count: usize, noun: &str) -> String {
     crate::findings::plural(count, noun)
 }
+
+/// `text` wrapped at spaces to `width` columns; continuation lines start
+/// with `indent`. A word longer than a line stays whole.
+pub fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let mut out = String::new();
+    let mut column = 0;
+    let lead = text.len() - text.trim_start().len();
+    out.push_str(&text[..lead]);
+    column += lead;
+    for word in text[lead..].split(' ') {
+        let len = word.chars().count();
+        if column > lead && column + 1 + len > width {
+            out.push('\n');
+            out.push_str(indent);
+            column = indent.chars().count();
+        } else if column > lead {
+            out.push(' ');
+            column += 1;
+        }
+        out.push_str(word);
+        column += len;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{days_from_now, wrap};
+
+    #[test]
+    fn wraps_at_spaces_and_indents() {
+        assert_eq!(wrap("aa bb cc", 5, "  "), "aa bb\n  cc");
+        assert_eq!(wrap("  key = value", 8, "    "), "  key =\n    value");
+        assert_eq!(wrap("short", 80, ""), "short");
+        assert_eq!(wrap("unbreakable-word", 4, ""), "unbreakable-word");
+    }
+
+    #[test]
+    fn days_read_naturally() {
+        assert_eq!(days_from_now(220), "in 220 days");
+        assert_eq!(days_from_now(0), "today");
+        assert_eq!(days_from_now(-3), "3 days ago");
+    }
+}
