@@ -57,3 +57,21 @@ fn changes_slide_shows_when_asked() {
     let none = page(Some(Vec::new()));
     assert!(none.contains("Nothing in the scope changed."));
 }
+
+#[test]
+fn long_matrices_continue_on_the_next_slide_with_their_heading() {
+    let mut text = String::from(
+        "version: 1\nengagement: { client: Acme }\nparties:\n  it: { name: Acme IT, role: internal }\nservices:\n  ops:\n    owner: it\n    functions:\n",
+    );
+    for i in 0..25 {
+        text.push_str(&format!("      f{i}: {{}}\n"));
+    }
+    let document = load_bytes("t.yaml", text.into_bytes()).expect("test scope loads");
+    let report = build(&document, "2026-11-22".parse().expect("date"), &[]);
+    let html = html::render(&report).expect("renders");
+    assert!(html.contains("RACI matrix<span class=\"part\"> (1 of 2)"));
+    assert!(html.contains("RACI matrix<span class=\"part\"> (2 of 2)"));
+    // The service heading opens each slide: 16 rows + heading, then 9 + heading.
+    assert_eq!(html.matches("<tr class=\"svc\">").count(), 2);
+    assert_eq!(html.matches("<td class=\"fn\"").count(), 25);
+}
