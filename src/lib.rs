@@ -12,6 +12,7 @@ pub mod findings;
 pub mod init;
 pub mod inputs;
 pub mod lint;
+pub mod report;
 pub mod schema;
 pub mod scope;
 pub mod source;
