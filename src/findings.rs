@@ -4,6 +4,7 @@
 //! workflow commands on the same [`Record`]s.
 
 use crate::diagnostics::{Diagnostic, Record, Tally};
+use crate::scope::Rejected;
 use crate::source::SourceFile;
 
 /// The findings of one file.
@@ -22,6 +23,22 @@ impl FileFindings {
             .iter()
             .map(|d| Record::new(&self.source, d))
     }
+}
+
+impl From<Rejected> for FileFindings {
+    fn from(rejected: Rejected) -> Self {
+        Self {
+            source: rejected.source,
+            diagnostics: rejected.diagnostics,
+        }
+    }
+}
+
+/// The diagnostics of a file that did not load, for standard error: what a
+/// command that needs a valid scope (`diff`, `who`, `report`) shows before
+/// it stops.
+pub fn render_rejected(rejected: Rejected, color: bool) -> String {
+    render_human(&[rejected.into()], color, crate::terminal::width())
 }
 
 /// Every unsuppressed finding rendered with its snippet, grouped by file.
@@ -65,5 +82,65 @@ pub fn plural(count: usize, noun: &str) -> String {
         format!("{count} {noun}")
     } else {
         format!("{count} {noun}s")
+    }
+}
+
+/// Every unsuppressed finding as a GitHub Actions workflow command
+/// (`::error file=…,line=…,col=…,title=RULE::message`), which GitHub shows
+/// as an annotation on the line in the pull request.
+pub fn render_github(files: &[FileFindings]) -> String {
+    let mut out = String::new();
+    for file in files {
+        for record in file.records().filter(|r| r.suppressed.is_none()) {
+            let mut message = record.message.to_owned();
+            if let Some(help) = record.help {
+                message.push_str("\nhelp: ");
+                message.push_str(help);
+            }
+            out.push_str(&format!(
+                "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+                record.level.as_str(),
+                github_property(record.file),
+                record.line,
+                record.column,
+                record.end_line,
+                record.end_column,
+                github_property(record.rule),
+                github_data(&message),
+            ));
+        }
+    }
+    out
+}
+
+/// Escapes the message of a workflow command; other control characters are
+/// dropped so scope text cannot start a command of its own.
+fn github_data(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes a property value of a workflow command.
+fn github_property(text: &str) -> String {
+    github_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn workflow_commands_are_escaped() {
+        assert_eq!(github_data("50%\nnext\u{1b}[31m"), "50%25%0Anext[31m");
+        assert_eq!(github_property("a:b,c"), "a%3Ab%2Cc");
     }
 }

@@ -191,6 +191,15 @@ impl SourceMap {
         location.key.unwrap_or(location.value)
     }
 
+    /// The span of the document's first key (`version`, usually): where a
+    /// finding about something missing from the whole scope is shown.
+    pub fn first_key_span(&self) -> Span {
+        match &self.root.value {
+            Value::Map(entries) => entries.first().map_or(self.root.span, |e| e.key_span),
+            _ => self.root.span,
+        }
+    }
+
     fn nearest(&self, pointer: &str) -> Location {
         let mut pointer = pointer;
         loop {
@@ -220,6 +229,12 @@ fn unescape(segment: &str) -> std::borrow::Cow<'_, str> {
 
 /// Appends `segment` to a JSON pointer, escaping `~` and `/` (RFC 6901).
 pub fn push_escaped(pointer: &mut String, segment: &str) {
+    // Ids never need escaping; copying them whole keeps pointer building
+    // cheap on scopes with many thousands of functions.
+    if !segment.contains(['~', '/']) {
+        pointer.push_str(segment);
+        return;
+    }
     for c in segment.chars() {
         match c {
             '~' => pointer.push_str("~0"),

@@ -204,13 +204,16 @@ fn usage_errors_exit_two() {
 }
 
 #[test]
-fn the_readme_example_is_a_valid_scope() {
+fn the_readme_example_is_a_valid_scope_that_lints_clean() {
     let readme = std::fs::read_to_string(crate::common::root().join("README.md")).unwrap();
-    let start = readme.find("```yaml\n").expect("README has a YAML example") + "```yaml\n".len();
+    let opening = "```yaml\n# yaml-language-server";
+    let start = readme.find(opening).expect("README has a scope example") + "```yaml\n".len();
     let end = start + readme[start..].find("```").unwrap();
-    comanage()
-        .args(["validate", "-"])
-        .write_stdin(&readme[start..end])
-        .assert()
-        .success();
+    for args in [&["validate", "-"][..], &["lint", "--deny-warnings", "-"]] {
+        comanage()
+            .args(args)
+            .write_stdin(&readme[start..end])
+            .assert()
+            .success();
+    }
 }

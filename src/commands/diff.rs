@@ -6,7 +6,7 @@
 
 use crate::cli::{CommandResult, GlobalArgs, Status, write_stderr, write_stdout};
 use crate::diff::{self, Impact};
-use crate::findings::{self, FileFindings};
+use crate::findings;
 use crate::scope::{Scope, load};
 
 /// Output formats of `diff`.
@@ -101,14 +101,9 @@ fn load_side(label: &str, bytes: Vec<u8>, global: &GlobalArgs) -> Option<Scope> 
     match load::load_bytes(label, bytes) {
         Ok(document) => Some(document.scope),
         Err(rejected) => {
-            let found = [FileFindings {
-                source: rejected.source,
-                diagnostics: rejected.diagnostics,
-            }];
-            write_stderr(&findings::render_human(
-                &found,
+            write_stderr(&findings::render_rejected(
+                rejected,
                 global.color.for_stderr(),
-                crate::terminal::width(),
             ));
             None
         }

@@ -1,14 +1,66 @@
-//! `comanage explain` (being built).
+//! `comanage explain RULE`: one rule's documentation.
 
-use crate::cli::{CommandResult, GlobalArgs};
+use crate::cli::{CommandResult, GlobalArgs, Status, write_stdout};
+use crate::commands::rules::level_word;
+use crate::lint::rule::Rule;
+use crate::lint::rules::{REGISTRY, find};
 
 /// Arguments of `comanage explain`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// The rule id, such as `coverage-gap` (`comanage rules` lists them).
+    #[arg(value_name = "RULE")]
+    pub rule: String,
+}
 
-/// Runs `comanage explain`.
-pub fn run(_global: &GlobalArgs, _args: &Args) -> CommandResult {
-    Err(miette::miette!(
-        "`comanage explain` is not available in this build yet"
-    ))
+/// Prints the documentation of one rule; an unknown id gets the closest.
+pub fn run(_global: &GlobalArgs, args: &Args) -> CommandResult {
+    let Some(rule) = find(&args.rule) else {
+        let ids = REGISTRY.iter().map(|rule| rule.id);
+        let help = match crate::suggest::closest(&args.rule, ids) {
+            Some(close) => format!("did you mean `{close}`? `comanage rules` lists every rule"),
+            None => "`comanage rules` lists every rule".to_owned(),
+        };
+        return Err(miette::miette!(
+            help = help,
+            "`{}` is not a lint rule",
+            crate::terminal::sanitize(&args.rule)
+        ));
+    };
+    write_stdout(&render(rule, crate::terminal::width().min(100)))?;
+    Ok(Status::Clean)
+}
+
+/// The documentation of `rule` as terminal text, prose wrapped at `width`.
+pub fn render(rule: &Rule, width: usize) -> String {
+    let docs = &rule.docs;
+    let mut out = format!(
+        "{} (default: {})\n\n{}\n",
+        rule.id,
+        level_word(rule.default_level),
+        wrap(rule.summary, width, "")
+    );
+    for (title, text) in [("What it checks", docs.what), ("Why it matters", docs.why)] {
+        out.push_str(&format!("\n{title}\n{}\n", wrap(text, width, "  ")));
+    }
+    for (title, yaml) in [("Example", docs.example), ("Use instead", docs.use_instead)] {
+        out.push_str(&format!("\n{title}\n"));
+        for line in yaml.lines() {
+            out.push_str(&format!("  {line}\n"));
+        }
+    }
+    out.push_str(&format!("\nFix\n{}\n", wrap(docs.fix, width, "  ")));
+    out.push_str(&format!(
+        "\nTo change its level: `lint: {{ {}: allow | warn | deny }}`. To waive it on one item: \
+         `waive: {{ {}: {{ reason: …, until: YYYY-MM-DD }} }}`.\n",
+        rule.id, rule.id
+    ));
+    out
+}
+
+fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let options = textwrap::Options::new(width.max(40))
+        .initial_indent(indent)
+        .subsequent_indent(indent);
+    textwrap::fill(text, options)
 }

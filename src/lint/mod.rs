@@ -1,11 +1,22 @@
 //! `comanage lint`: the rule engine (DESIGN.md section 3).
 //!
 //! The engine runs every rule of the [`rules::REGISTRY`] on a loaded document,
-//! applies the levels (defaults, the file's `lint:` map) and the waivers, and
-//! returns the findings sorted by place.
+//! applies the levels (defaults, then the file's `lint:` map) and the
+//! waivers, and returns the findings in file order. Waived findings stay in
+//! the list with `suppressed` set, so JSON and SARIF can show them.
 
-use crate::diagnostics::Diagnostic;
-use crate::scope::{Date, Document};
+pub mod references;
+pub mod rule;
+pub mod rules;
+pub mod sarif;
+pub mod waivers;
+
+use std::collections::HashMap;
+
+use crate::diagnostics::{Diagnostic, Level};
+use crate::scope::{Date, Document, LintLevel, Scope};
+use rule::{Check, Context};
+use rules::{REGISTRY, expired_waiver, unknown_rule, unused_waiver};
 
 /// What a lint run needs besides the document.
 #[derive(Debug, Clone, Copy)]
@@ -17,6 +28,114 @@ pub struct LintOptions {
 /// Every finding of the rules on `document`, levels applied, waived findings
 /// included (with `suppressed` set), in file order.
 pub fn check(document: &Document, options: &LintOptions) -> Vec<Diagnostic> {
-    let _ = (document, options);
-    Vec::new()
+    let cx = Context {
+        scope: &document.scope,
+        map: &document.map,
+        today: options.today,
+    };
+    let levels = levels(&document.scope);
+
+    let mut findings = Vec::new();
+    for rule in REGISTRY {
+        if let Check::Scope(check) = rule.check {
+            let start = findings.len();
+            check(&cx, &mut findings);
+            for finding in &mut findings[start..] {
+                rule.id.clone_into(&mut finding.rule);
+            }
+        }
+    }
+
+    let mut engine = engine_findings(&cx, &levels, &mut findings);
+    findings.append(&mut engine);
+    findings.retain_mut(|finding| match levels.get(finding.rule.as_str()) {
+        Some(LintLevel::Deny) => {
+            finding.level = Level::Error;
+            true
+        }
+        Some(LintLevel::Warn) => {
+            finding.level = Level::Warning;
+            true
+        }
+        Some(LintLevel::Allow) | None => false,
+    });
+    findings.sort_by(|a, b| {
+        (a.primary.span.start, &a.rule, &a.message).cmp(&(
+            b.primary.span.start,
+            &b.rule,
+            &b.message,
+        ))
+    });
+    findings
 }
+
+/// Each rule's level: its default, unless the file's `lint:` map sets one.
+fn levels(scope: &Scope) -> HashMap<&'static str, LintLevel> {
+    REGISTRY
+        .iter()
+        .map(|rule| {
+            let level = scope
+                .lint
+                .get(rule.id)
+                .copied()
+                .unwrap_or(rule.default_level);
+            (rule.id, level)
+        })
+        .collect()
+}
+
+/// The findings of the rules the engine computes itself: unknown rule ids in
+/// the `lint:` map and in waivers, expired and unused waivers. Suppresses the
+/// `findings` that active waivers cover on the way.
+fn engine_findings(
+    cx: &Context<'_>,
+    levels: &HashMap<&'static str, LintLevel>,
+    findings: &mut [Diagnostic],
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for id in cx.scope.lint.keys() {
+        if rules::find(id).is_none() {
+            let mut at = String::from("/lint/");
+            crate::source::push_escaped(&mut at, id);
+            out.push(unknown_rule::finding(cx, at, id, "the `lint:` map"));
+        }
+    }
+    let all = waivers::collect(cx.scope);
+    // Waivers of the engine's own rules apply to the engine's findings, after
+    // those exist; they are never reported as unused.
+    let (engine_waivers, rule_waivers): (Vec<_>, Vec<_>) = all
+        .iter()
+        .partition(|w| rules::find(w.rule).is_some_and(|r| matches!(r.check, Check::Engine)));
+    for waiver in rule_waivers {
+        if rules::find(waiver.rule).is_none() {
+            let place = format!("a waiver on {}", crate::scope::describe::item(&waiver.item));
+            out.push(unknown_rule::finding(
+                cx,
+                waiver.pointer.clone(),
+                waiver.rule,
+                &place,
+            ));
+            continue;
+        }
+        if levels.get(waiver.rule) == Some(&LintLevel::Allow) {
+            continue;
+        }
+        if let Some(until) = waiver.waiver.until.filter(|until| *until < cx.today) {
+            out.push(expired_waiver::finding(cx, waiver, until));
+            continue;
+        }
+        if !waivers::apply(waiver, findings) {
+            out.push(unused_waiver::finding(cx, waiver));
+        }
+    }
+    for waiver in engine_waivers {
+        let active = waiver.waiver.until.is_none_or(|until| until >= cx.today);
+        if active {
+            waivers::apply(waiver, &mut out);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -206,6 +206,55 @@ pub enum Baseline {
     Standard,
 }
 
+/// The functions of the `standard` baseline (DESIGN.md 1.2): id and what it is.
+pub const STANDARD_BASELINE: [(&str, &str); 14] = [
+    ("patch-management", "OS and third-party patching"),
+    ("backup-monitoring", "watching that backup jobs complete"),
+    (
+        "backup-verification",
+        "restore tests that prove backups work",
+    ),
+    ("disaster-recovery-testing", "scheduled DR exercises"),
+    ("security-monitoring", "EDR / SIEM alert monitoring"),
+    (
+        "after-hours-monitoring",
+        "24/7 infrastructure monitoring and alerting",
+    ),
+    ("helpdesk", "tier-1 end-user support"),
+    ("onboarding", "new employee accounts, devices, access"),
+    ("offboarding", "departing employee access removal"),
+    ("firewall-review", "periodic firewall rule review"),
+    ("license-management", "software and cloud licence tracking"),
+    (
+        "vendor-contracts",
+        "vendor contracts, renewals, support agreements",
+    ),
+    (
+        "cloud-configuration",
+        "cloud tenant configuration and conditional-access review",
+    ),
+    (
+        "security-awareness-training",
+        "staff phishing and security training",
+    ),
+];
+
+impl Baseline {
+    /// The function ids this baseline requires, each with what it is.
+    pub fn functions(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Self::Standard => &STANDARD_BASELINE,
+        }
+    }
+
+    /// The word used in the file.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Standard => "standard",
+        }
+    }
+}
+
 /// A group of functions, such as cybersecurity.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
