@@ -20,4 +20,5 @@ pub mod source;
 pub mod suggest;
 pub mod terminal;
 pub mod who;
+pub mod write;
 pub mod yaml;

@@ -1,14 +1,14 @@
 //! `comanage report`: the quarterly-business-review view of a scope in one of
 //! five formats, to standard output or atomically to a file.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::cli::{CommandResult, GlobalArgs, Status, write_stderr, write_stdout};
-use crate::findings::{self, FileFindings};
+use crate::findings;
 use crate::inputs::{self, Loaded};
 use crate::lint::{self, LintOptions};
 use crate::report::{self, Report};
+use crate::write::{Existing, write_atomically};
 
 /// Output formats of `report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -58,17 +58,12 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
         Loaded::Invalid(rejected) => {
             // The report may be headed for a file or a pipe: the problems go
             // to standard error, where the user sees them.
-            let found = [FileFindings {
-                source: rejected.source,
-                diagnostics: rejected.diagnostics,
-            }];
-            write_stderr(&findings::render_human(
-                &found,
+            let errors = crate::diagnostics::Tally::of(&rejected.diagnostics).errors;
+            write_stderr(&findings::render_rejected(
+                rejected,
                 global.color.for_stderr(),
-                crate::terminal::width(),
             ));
             if !global.quiet {
-                let errors = findings::tally(&found).errors;
                 write_stderr(&format!(
                     "no report: {path} has {}; run `comanage validate {path}` after fixing\n",
                     findings::plural(errors, "error")
@@ -83,7 +78,7 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
     let color = args.output.is_none() && global.color.for_stdout();
     let text = render(&report, args.format, color)?;
     match &args.output {
-        Some(file) => write_atomically(file, &text)?,
+        Some(file) => write_atomically(file, &text, Existing::Replace)?,
         None => write_stdout(&text)?,
     }
     Ok(Status::Clean)
@@ -101,47 +96,4 @@ pub fn render(report: &Report, format: Format, color: bool) -> miette::Result<St
         Format::Json => report::json::render(report)
             .map_err(|e| miette::miette!("cannot write the JSON report: {e}"))?,
     })
-}
-
-/// Writes `text` to `file` through a temporary file in the same directory,
-/// renamed into place: readers never see a half-written report.
-fn write_atomically(file: &Path, text: &str) -> miette::Result<()> {
-    let dir = match file.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let shown = file.display();
-    if !dir.is_dir() {
-        return Err(miette::miette!(
-            help = "create the directory first, or name a file in an existing one",
-            "cannot write {shown}: the directory {} does not exist",
-            dir.display()
-        ));
-    }
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".comanage-report").suffix(".tmp");
-    // A temporary file is private (0600); a report is an ordinary file, so
-    // ask for 0666 and let the umask decide, as any other program's output.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let mut temp = builder.tempfile_in(dir).map_err(|e| {
-        miette::miette!(
-            help = "check that the directory exists and that you may write to it",
-            "cannot write {shown}: {e}"
-        )
-    })?;
-    temp.write_all(text.as_bytes())
-        .and_then(|()| temp.as_file().sync_all())
-        .map_err(|e| miette::miette!("cannot write {shown}: {e}"))?;
-    temp.persist(file).map_err(|e| {
-        miette::miette!(
-            help = "check that the path is not a directory and that you may write to it",
-            "cannot write {shown}: {}",
-            e.error
-        )
-    })?;
-    Ok(())
 }
