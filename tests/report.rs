@@ -308,21 +308,6 @@ fn missing_file_exits_2() {
     assert!(stderr_of(&output).contains("no such file"));
 }
 
-#[test]
-fn since_is_not_available_yet() {
-    let output = comanage()
-        .args([
-            "report",
-            "examples/harbor-dental.scope.yaml",
-            "--since",
-            "HEAD~1",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    assert!(stderr_of(&output).contains("--since needs git support, not in this build yet"));
-}
-
 /// Days to renewal follow `--today`.
 #[test]
 fn days_to_renewal_honour_today() {

@@ -7,7 +7,8 @@ use crate::cli::{CommandResult, GlobalArgs, Status, write_stderr, write_stdout};
 use crate::findings;
 use crate::inputs::{self, Loaded};
 use crate::lint::{self, LintOptions};
-use crate::report::{self, Report};
+use crate::report::{self, Report, SinceChange};
+use crate::scope::{Scope, load_bytes};
 use crate::write::{Existing, write_atomically};
 
 /// Output formats of `report`.
@@ -38,19 +39,13 @@ pub struct Args {
     /// Write the report to FILE instead of standard output (replaced atomically).
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Also show what changed since this git revision.
+    /// Also show what changed since this git revision (or `REV:path`, or a file).
     #[arg(long, value_name = "REV")]
     pub since: Option<String>,
 }
 
 /// Loads and lints the scope, renders the report, writes it.
 pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
-    if args.since.is_some() {
-        return Err(miette::miette!(
-            help = "run `comanage diff REV` for the changes, and `comanage report` without --since",
-            "--since needs git support, not in this build yet"
-        ));
-    }
     let path = args.path.as_deref().unwrap_or(&global.file);
     let document = match inputs::load_one(path) {
         Loaded::Valid(document) => document,
@@ -74,7 +69,10 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
     };
     let today = global.today();
     let found = lint::check(&document, &LintOptions { today });
-    let report = report::build(&document, today, &found);
+    let mut report = report::build(&document, today, &found);
+    if let Some(rev) = &args.since {
+        report.changes = Some(changes_since(rev, path, &document.scope, global)?);
+    }
     let color = args.output.is_none() && global.color.for_stdout();
     let text = render(&report, args.format, color)?;
     match &args.output {
@@ -82,6 +80,40 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
         None => write_stdout(&text)?,
     }
     Ok(Status::Clean)
+}
+
+/// What changed in the scope since revision `rev` of `path`, for the
+/// report's "What changed" section.
+fn changes_since(
+    rev: &str,
+    path: &str,
+    scope: &Scope,
+    global: &GlobalArgs,
+) -> miette::Result<Vec<SinceChange>> {
+    let (label, bytes) = crate::git::resolve(rev, path)?;
+    let old = match load_bytes(&label, bytes) {
+        Ok(old) => old,
+        Err(rejected) => {
+            write_stderr(&findings::render_rejected(
+                rejected,
+                global.color.for_stderr(),
+            ));
+            return Err(miette::miette!(
+                help =
+                    "pick a revision where the scope validates (`comanage log --all` shows them)",
+                "cannot compare with {}: the scope does not validate there",
+                crate::terminal::sanitize(&label)
+            ));
+        }
+    };
+    Ok(crate::diff::diff(&old.scope, scope)
+        .into_iter()
+        .map(|change| SinceChange {
+            group: change.group.title().to_owned(),
+            summary: change.summary,
+            impact: change.impact.as_str().to_owned(),
+        })
+        .collect())
 }
 
 /// The report in `format`.

@@ -2,6 +2,7 @@
 //! temporary directories. Author and committer dates are fixed, so commit
 //! hashes (and the snapshots that show them) are the same on every machine.
 
+mod diff;
 mod log;
 mod resolve;
 mod scratch;
