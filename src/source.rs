@@ -140,8 +140,11 @@ pub struct SourceMap {
     root: Arc<Node>,
     /// Key -> entry position, per large mapping (by the mapping's address in
     /// the tree, which never moves: the tree is shared and immutable).
-    indexes: Arc<Mutex<HashMap<usize, Arc<HashMap<String, usize>>>>>,
+    indexes: Arc<Mutex<HashMap<usize, Arc<KeyIndex>>>>,
 }
+
+/// Key -> position of its entry, in one mapping.
+type KeyIndex = HashMap<String, usize>;
 
 /// Mappings with more keys than this are indexed on first lookup.
 const INDEX_ABOVE: usize = 32;
