@@ -106,6 +106,7 @@ fn engine_findings(
     let (engine_waivers, rule_waivers): (Vec<_>, Vec<_>) = all
         .iter()
         .partition(|w| rules::find(w.rule).is_some_and(|r| matches!(r.check, Check::Engine)));
+    let index = waivers::FindingIndex::new(findings);
     for waiver in rule_waivers {
         if rules::find(waiver.rule).is_none() {
             let place = format!("a waiver on {}", crate::scope::describe::item(&waiver.item));
@@ -124,14 +125,15 @@ fn engine_findings(
             out.push(expired_waiver::finding(cx, waiver, until));
             continue;
         }
-        if !waivers::apply(waiver, findings) {
+        if !waivers::apply(waiver, findings, &index) {
             out.push(unused_waiver::finding(cx, waiver));
         }
     }
+    let engine_index = waivers::FindingIndex::new(&out);
     for waiver in engine_waivers {
         let active = waiver.waiver.until.is_none_or(|until| until >= cx.today);
         if active {
-            waivers::apply(waiver, &mut out);
+            waivers::apply(waiver, &mut out, &engine_index);
         }
     }
     out
