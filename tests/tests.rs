@@ -7,6 +7,7 @@ mod common;
 
 mod diff;
 mod everyday;
+mod hostile;
 mod lint;
 mod report;
 mod validate;
