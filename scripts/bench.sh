@@ -47,7 +47,8 @@ for command in lint validate; do
     for n in "${sizes[@]}"; do
         peak=0
         for _ in 1 2 3; do
-            kib=$( { /usr/bin/time -f %M "$bin" "$command" "$out/scope-$n.yaml" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+            /usr/bin/time -f %M -o "$out/time.txt" "$bin" "$command" "$out/scope-$n.yaml" >/dev/null 2>&1
+            kib=$(tail -1 "$out/time.txt")
             [ "$kib" -gt "$peak" ] && peak=$kib
         done
         echo "$command $n: $peak KiB"
