@@ -600,3 +600,14 @@ fn fifty_thousand_findings_in_one_service_are_reported_promptly() {
     assert_eq!(lint.code, Some(0), "warnings only");
     assert_eq!(lint.text.matches("\"missing-backup\"").count(), 50_000);
 }
+
+/// Standard input is `<stdin>` in every other message; the size check names
+/// it `-`.
+#[test]
+#[ignore = "src/scope/load.rs read_bytes: TooLarge for `-` names the path `-`, not `<stdin>` (display_name)"]
+fn standard_input_over_the_cap_is_named_stdin() {
+    let text = format!("{CLEAN}{}", "#\n".repeat(35_000_000));
+    let stdin = run_with(&["validate", "-"], Some(text.into_bytes()), BOUND);
+    assert_eq!(stdin.code, Some(2), "{}", stdin.text);
+    assert!(stdin.text.contains("<stdin>"), "{}", stdin.text);
+}
