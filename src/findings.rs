@@ -4,6 +4,7 @@
 //! workflow commands on the same [`Record`]s.
 
 use crate::diagnostics::{Diagnostic, Record, Tally};
+use crate::scope::Rejected;
 use crate::source::SourceFile;
 
 /// The findings of one file.
@@ -22,6 +23,22 @@ impl FileFindings {
             .iter()
             .map(|d| Record::new(&self.source, d))
     }
+}
+
+impl From<Rejected> for FileFindings {
+    fn from(rejected: Rejected) -> Self {
+        Self {
+            source: rejected.source,
+            diagnostics: rejected.diagnostics,
+        }
+    }
+}
+
+/// The diagnostics of a file that did not load, for standard error: what a
+/// command that needs a valid scope (`diff`, `who`, `report`) shows before
+/// it stops.
+pub fn render_rejected(rejected: Rejected, color: bool) -> String {
+    render_human(&[rejected.into()], color, crate::terminal::width())
 }
 
 /// Every unsuppressed finding rendered with its snippet, grouped by file.

@@ -5,10 +5,11 @@
 //! talks about by JSON pointer (`/services/security/functions/patching/owner`);
 //! [`SourceMap`] turns that pointer back into the exact bytes to underline.
 
+use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
-use crate::yaml::{Node, Value};
+use crate::yaml::{Entry, Node, Value};
 
 /// A byte range in a source file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -130,20 +131,55 @@ pub struct Location {
 /// Finds where the node at a JSON pointer is written.
 ///
 /// It keeps the parsed tree and walks it on each lookup rather than indexing
-/// every node up front: lookups happen only for the few nodes a diagnostic
-/// names, while an index would cost time and memory on every load of a large
-/// scope.
+/// every node up front: lookups happen only for the nodes a diagnostic names,
+/// while a full index would cost time and memory on every load of a large
+/// scope. A mapping with many keys gets a key index the first time a lookup
+/// passes through it, so many findings in one large service stay linear.
 #[derive(Debug, Clone)]
 pub struct SourceMap {
     root: Arc<Node>,
+    /// Key -> entry position, per large mapping (by the mapping's address in
+    /// the tree, which never moves: the tree is shared and immutable).
+    indexes: Arc<Mutex<HashMap<usize, Arc<KeyIndex>>>>,
 }
+
+/// Key -> position of its entry, in one mapping.
+type KeyIndex = HashMap<String, usize>;
+
+/// Mappings with more keys than this are indexed on first lookup.
+const INDEX_ABOVE: usize = 32;
 
 impl SourceMap {
     /// A map over the tree `root`.
     pub fn build(root: Node) -> Self {
         Self {
             root: Arc::new(root),
+            indexes: Arc::default(),
         }
+    }
+
+    /// The entry of `entries` (the mapping `node`) whose key is `key`.
+    fn entry<'n>(&self, node: &'n Node, entries: &'n [Entry], key: &str) -> Option<&'n Entry> {
+        if entries.len() <= INDEX_ABOVE {
+            return entries.iter().find(|e| e.key == key);
+        }
+        let index = {
+            let mut indexes = self
+                .indexes
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            let address = std::ptr::from_ref(node) as usize;
+            Arc::clone(indexes.entry(address).or_insert_with(|| {
+                let mut index = HashMap::with_capacity(entries.len());
+                for (position, entry) in entries.iter().enumerate() {
+                    // With a duplicate key the first occurrence is found, as
+                    // in the linear search.
+                    index.entry(entry.key.clone()).or_insert(position);
+                }
+                Arc::new(index)
+            }))
+        };
+        index.get(key).map(|&position| &entries[position])
     }
 
     /// The location of the node at `pointer`, if it exists in the file. With
@@ -161,7 +197,7 @@ impl SourceMap {
             let segment = unescape(raw);
             match &node.value {
                 Value::Map(entries) => {
-                    let entry = entries.iter().find(|e| e.key == segment)?;
+                    let entry = self.entry(node, entries, &segment)?;
                     key = Some(entry.key_span);
                     node = &entry.value;
                 }
@@ -229,6 +265,12 @@ fn unescape(segment: &str) -> std::borrow::Cow<'_, str> {
 
 /// Appends `segment` to a JSON pointer, escaping `~` and `/` (RFC 6901).
 pub fn push_escaped(pointer: &mut String, segment: &str) {
+    // Ids never need escaping; copying them whole keeps pointer building
+    // cheap on scopes with many thousands of functions.
+    if !segment.contains(['~', '/']) {
+        pointer.push_str(segment);
+        return;
+    }
     for c in segment.chars() {
         match c {
             '~' => pointer.push_str("~0"),
@@ -283,6 +325,22 @@ mod tests {
         // A missing key falls back to the mapping that lacks it.
         let missing = map.value_span("/services/sec/functions/a~1b/backup");
         assert_eq!(missing, map.value_span("/services/sec/functions/a~1b"));
+    }
+
+    #[test]
+    fn large_mappings_are_indexed_with_the_same_answers() {
+        let mut text = String::from("functions:\n");
+        for i in 0..100 {
+            text.push_str(&format!("  f{i}: {{ owner: p{i} }}\n"));
+        }
+        text.push_str("  f7: { owner: second }\n");
+        let map = SourceMap::build(crate::yaml::parse(&text).unwrap());
+        for _ in 0..2 {
+            assert_eq!(&text[map.value_span("/functions/f42/owner").range()], "p42");
+            // The first of two duplicates, as a linear search would find.
+            assert_eq!(&text[map.value_span("/functions/f7/owner").range()], "p7");
+            assert!(map.get("/functions/f100").is_none());
+        }
     }
 
     #[test]

@@ -184,13 +184,14 @@ fn unreadable_side_and_missing_arguments_exit_two() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains(
-            "no/such.scope.yaml: no such file",
+            "there is no file `no/such.scope.yaml` either",
         ));
+    // One argument compares against the `-f` file in the working tree.
     comanage()
-        .args(["diff", &fixture(BASE)])
+        .args(["diff", &fixture(BASE), "-f", "no/such.scope.yaml"])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("git revisions"));
+        .stderr(predicates::str::contains("no/such.scope.yaml"));
 }
 
 #[test]

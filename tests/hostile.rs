@@ -583,12 +583,10 @@ fn a_hundred_thousand_functions_diff() {
     expect(&diff, 0, "function-500", "backup");
 }
 
-/// Looking up a finding's place scans each mapping on the way (`SourceMap::get`
-/// uses a linear `find` per segment), so one service holding many functions
-/// with findings is quadratic: 20,000 take 3 s and 80,000 take 150 s in a
-/// release build.
+/// Each finding's place is looked up in the source map; a linear scan of
+/// each mapping made one service with many findings quadratic (80,000 took
+/// 150 s in a release build before large mappings were indexed).
 #[test]
-#[ignore = "src/source.rs SourceMap::get: linear scan per segment, quadratic with many findings in one large map"]
 fn fifty_thousand_findings_in_one_service_are_reported_promptly() {
     let dir = tempfile::tempdir().unwrap();
     let mut text = CLEAN.replace("      patch-management: { backup: internal }\n", "");
@@ -601,10 +599,8 @@ fn fifty_thousand_findings_in_one_service_are_reported_promptly() {
     assert_eq!(lint.text.matches("\"missing-backup\"").count(), 50_000);
 }
 
-/// Standard input is `<stdin>` in every other message; the size check names
-/// it `-`.
+/// Standard input is `<stdin>` in every message, the size check's included.
 #[test]
-#[ignore = "src/scope/load.rs read_bytes: TooLarge for `-` names the path `-`, not `<stdin>` (display_name)"]
 fn standard_input_over_the_cap_is_named_stdin() {
     let text = format!("{CLEAN}{}", "#\n".repeat(35_000_000));
     let stdin = run_with(&["validate", "-"], Some(text.into_bytes()), BOUND);

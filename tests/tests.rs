@@ -7,6 +7,7 @@ mod common;
 
 mod diff;
 mod everyday;
+mod git;
 mod hostile;
 mod lint;
 mod report;

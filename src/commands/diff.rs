@@ -1,12 +1,13 @@
 //! `comanage diff OLD NEW`: the semantic diff of two scopes (DESIGN.md 4).
 //!
-//! Each side is read by [`read_side`] (today: a file path, or `-`), loaded and
-//! validated; a side that does not validate gets its diagnostics printed and
+//! Each side is read by [`git::resolve`] (a file path, `-`, `REV:path`, or
+//! the `-f` file at a revision, following renames), loaded and validated; a side that does not validate gets its diagnostics printed and
 //! stops the command (exit 2: there is nothing meaningful to compare).
 
 use crate::cli::{CommandResult, GlobalArgs, Status, write_stderr, write_stdout};
 use crate::diff::{self, Impact};
-use crate::findings::{self, FileFindings};
+use crate::findings;
+use crate::git;
 use crate::scope::{Scope, load};
 
 /// Output formats of `diff`.
@@ -24,10 +25,11 @@ pub enum Format {
 /// Arguments of `comanage diff`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The older scope: a file path (`-` reads standard input).
+    /// The older scope: a revision (the `-f` file at it), `REV:path`, or a file path
+    /// (`-` reads standard input). Default: `HEAD`.
     #[arg(value_name = "OLD")]
     pub old: Option<String>,
-    /// The newer scope: a file path.
+    /// The newer scope, written like OLD. Default: the `-f` file in the working tree.
     #[arg(value_name = "NEW")]
     pub new: Option<String>,
     /// Output format.
@@ -43,19 +45,18 @@ pub struct Args {
 
 /// Compares the two scopes and prints the changes.
 pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
-    let (Some(old_spec), Some(new_spec)) = (&args.old, &args.new) else {
-        return Err(miette::miette!(
-            help = "name two scope files: comanage diff OLD.scope.yaml NEW.scope.yaml",
-            "comparing against git revisions is not available in this build yet (git revisions: coming)"
-        ));
-    };
-    if old_spec == "-" && new_spec == "-" {
+    // No argument: HEAD against the working tree; one: REV against it.
+    let old_spec = args.old.as_deref().unwrap_or("HEAD");
+    if old_spec == "-" && args.new.as_deref() == Some("-") {
         return Err(miette::miette!(
             "OLD and NEW cannot both be standard input (`-`)"
         ));
     }
-    let (old_label, old_bytes) = read_side(old_spec, global)?;
-    let (new_label, new_bytes) = read_side(new_spec, global)?;
+    let (old_label, old_bytes) = git::resolve(old_spec, &global.file)?;
+    let (new_label, new_bytes) = match &args.new {
+        Some(new_spec) => git::resolve(new_spec, &global.file)?,
+        None => git::read_working(&global.file)?,
+    };
     let old = load_side(&old_label, old_bytes, global);
     let new = load_side(&new_label, new_bytes, global);
     let (old, new) = match (old, new) {
@@ -88,27 +89,15 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
     ))
 }
 
-/// Reads one side of the comparison: its label for output, and its bytes.
-/// Today `spec` is a file path or `-`.
-fn read_side(spec: &str, _global: &GlobalArgs) -> miette::Result<(String, Vec<u8>)> {
-    let bytes = load::read_bytes(spec)?;
-    Ok((load::display_name(spec), bytes))
-}
-
 /// Loads one side; when it does not validate, prints its diagnostics to
 /// standard error and gives `None`.
 fn load_side(label: &str, bytes: Vec<u8>, global: &GlobalArgs) -> Option<Scope> {
     match load::load_bytes(label, bytes) {
         Ok(document) => Some(document.scope),
         Err(rejected) => {
-            let found = [FileFindings {
-                source: rejected.source,
-                diagnostics: rejected.diagnostics,
-            }];
-            write_stderr(&findings::render_human(
-                &found,
+            write_stderr(&findings::render_rejected(
+                rejected,
                 global.color.for_stderr(),
-                crate::terminal::width(),
             ));
             None
         }

@@ -1,7 +1,8 @@
 //! `comanage init`: write a starter scope with the `standard` baseline.
 
-use std::io::Write;
 use std::path::Path;
+
+use crate::write::{Existing, write_atomically};
 
 use crate::cli::{CommandResult, GlobalArgs, Status, write_stderr, write_stdout};
 use crate::init::Starter;
@@ -53,52 +54,10 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
 /// Writes `text` to `path` atomically: a temporary file in the same directory,
 /// renamed over the target. Refuses an existing file unless `force`.
 fn write_new(path: &Path, text: &str, force: bool) -> miette::Result<()> {
-    let shown = crate::terminal::sanitize(&path.to_string_lossy()).into_owned();
-    // `symlink_metadata` sees a dangling link too: replacing it is overwriting.
-    if !force && path.symlink_metadata().is_ok() {
-        return Err(miette::miette!(
-            help = "pass --force to replace it, or -f to write somewhere else",
-            "{shown} already exists; not overwriting it"
-        ));
-    }
-    if path.is_dir() {
-        return Err(miette::miette!(
-            help = "name a file, such as {shown}/scope.yaml",
-            "{shown} is a directory"
-        ));
-    }
-    let dir = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let cannot = |err: std::io::Error| miette::miette!("cannot write {shown}: {err}");
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".comanage-init-");
-    // A scope file is shared text, not a secret: the usual mode under the
-    // user's umask rather than tempfile's owner-only 0600.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let mut temp = builder.tempfile_in(dir).map_err(cannot)?;
-    temp.write_all(text.as_bytes()).map_err(cannot)?;
-    temp.as_file().sync_all().map_err(cannot)?;
-    if force {
-        temp.persist(path).map_err(|err| cannot(err.error))?;
+    let existing = if force {
+        Existing::Replace
     } else {
-        // Without --force, a file that appeared since the check above still
-        // wins: `persist_noclobber` fails rather than replace it.
-        temp.persist_noclobber(path).map_err(|err| {
-            if err.error.kind() == std::io::ErrorKind::AlreadyExists {
-                miette::miette!(
-                    help = "pass --force to replace it",
-                    "{shown} already exists; not overwriting it"
-                )
-            } else {
-                cannot(err.error)
-            }
-        })?;
-    }
-    Ok(())
+        Existing::Keep
+    };
+    write_atomically(path, text, existing)
 }

@@ -103,10 +103,7 @@ fn lint_one(path: &str, options: &LintOptions) -> Outcome {
                 diagnostics,
             })
         }
-        Loaded::Invalid(rejected) => Outcome::Checked(FileFindings {
-            source: rejected.source,
-            diagnostics: rejected.diagnostics,
-        }),
+        Loaded::Invalid(rejected) => Outcome::Checked(rejected.into()),
         Loaded::Unreadable(err) => Outcome::Unreadable(err),
     }
 }

@@ -1,7 +1,7 @@
 //! `comanage validate`: parse and schema-check scope files, every problem at once.
 
 use crate::cli::{CommandResult, GlobalArgs, Status, print_error, write_stderr, write_stdout};
-use crate::findings::{self, FileFindings, plural};
+use crate::findings::{self, plural};
 use crate::inputs::{self, Loaded};
 
 /// Output formats of `validate`.
@@ -39,10 +39,7 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
     for loaded in inputs::load_all(&files) {
         match loaded {
             Loaded::Valid(_) => valid += 1,
-            Loaded::Invalid(rejected) => found.push(FileFindings {
-                source: rejected.source,
-                diagnostics: rejected.diagnostics,
-            }),
+            Loaded::Invalid(rejected) => found.push(rejected.into()),
             Loaded::Unreadable(err) => unreadable.push(err),
         }
     }

@@ -2,7 +2,7 @@
 //! ladder of the functions a query names.
 
 use crate::cli::{CommandResult, GlobalArgs, Status, write_stderr, write_stdout};
-use crate::findings::{self, FileFindings};
+use crate::findings;
 use crate::inputs::{self, Loaded};
 use crate::who::{answer, human, query};
 
@@ -36,16 +36,11 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
         Loaded::Valid(document) => document,
         Loaded::Unreadable(err) => return Err(miette::Report::new(err)),
         Loaded::Invalid(rejected) => {
-            let found = [FileFindings {
-                source: rejected.source,
-                diagnostics: rejected.diagnostics,
-            }];
             // Diagnostics go to standard error: standard output is for the
             // answer, which scripts may parse.
-            write_stderr(&findings::render_human(
-                &found,
+            write_stderr(&findings::render_rejected(
+                rejected,
                 global.color.for_stderr(),
-                crate::terminal::width(),
             ));
             return Ok(Status::Problems);
         }

@@ -63,33 +63,24 @@ fn fields(out: &mut Changes, id: &str, old: &Decision, new: &Decision) {
         &before,
         &after,
     );
-    let lists = [
-        (
-            ChangeKind::DecisionConsultedChanged,
-            "consulted",
-            &old.consulted,
-            &new.consulted,
-        ),
-        (
-            ChangeKind::DecisionInformedChanged,
-            "informed",
-            &old.informed,
-            &new.informed,
-        ),
-    ];
-    for (kind, field, x, y) in lists {
-        if !record::same_set(x, y) {
-            out.field(
-                kind,
-                &at(field),
-                &item,
-                field,
-                Some(x),
-                Some(y),
-                record::minor,
-            );
-        }
-    }
+    out.party_lists(
+        &item,
+        at,
+        &[
+            (
+                ChangeKind::DecisionConsultedChanged,
+                "consulted",
+                &old.consulted,
+                &new.consulted,
+            ),
+            (
+                ChangeKind::DecisionInformedChanged,
+                "informed",
+                &old.informed,
+                &new.informed,
+            ),
+        ],
+    );
     out.field(
         ChangeKind::QuestionChanged,
         &at("question"),

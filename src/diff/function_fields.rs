@@ -49,39 +49,30 @@ pub(super) fn compare(
         g.backup.as_ref(),
         record::hands,
     );
-    let raci = [
-        (
-            ChangeKind::ResponsibleChanged,
-            "responsible",
-            &f.responsible,
-            &g.responsible,
-        ),
-        (
-            ChangeKind::ConsultedChanged,
-            "consulted",
-            &f.consulted,
-            &g.consulted,
-        ),
-        (
-            ChangeKind::InformedChanged,
-            "informed",
-            &f.informed,
-            &g.informed,
-        ),
-    ];
-    for (kind, field, x, y) in raci {
-        if !record::same_set(x, y) {
-            out.field(
-                kind,
-                &at(field),
-                &item,
-                field,
-                Some(x),
-                Some(y),
-                record::minor,
-            );
-        }
-    }
+    out.party_lists(
+        &item,
+        at,
+        &[
+            (
+                ChangeKind::ResponsibleChanged,
+                "responsible",
+                &f.responsible,
+                &g.responsible,
+            ),
+            (
+                ChangeKind::ConsultedChanged,
+                "consulted",
+                &f.consulted,
+                &g.consulted,
+            ),
+            (
+                ChangeKind::InformedChanged,
+                "informed",
+                &f.informed,
+                &g.informed,
+            ),
+        ],
+    );
     out.field(
         ChangeKind::FunctionNameChanged,
         &at("name"),

@@ -85,6 +85,22 @@ impl Changes {
         }
     }
 
+    /// Records the changes of RACI-style party lists (`consulted`,
+    /// `informed`…): each `(kind, field, old, new)` whose sets differ is a
+    /// minor change at `at(field)`.
+    pub fn party_lists(
+        &mut self,
+        item: &str,
+        at: impl Fn(&str) -> String,
+        lists: &[(ChangeKind, &str, &[String], &[String])],
+    ) {
+        for &(kind, field, old, new) in lists {
+            if !same_set(old, new) {
+                self.field(kind, &at(field), item, field, Some(old), Some(new), minor);
+            }
+        }
+    }
+
     /// Records a change of one field when `old` and `new` differ:
     /// "{item}: {field} {old} → {new}", judged by `judge`.
     #[allow(clippy::too_many_arguments)]

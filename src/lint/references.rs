@@ -1,4 +1,8 @@
 //! Every place a scope names a party, for `unknown-party` and `unused-party`.
+//!
+//! A reference keeps where it is as borrowed parts and builds its JSON
+//! pointer only when a finding needs it: a large scope has tens of thousands
+//! of references and almost all of them are fine.
 
 use super::rule::function_pointer;
 use crate::scope::{PartyRefs, Scope};
@@ -9,89 +13,162 @@ use crate::source::pointer;
 pub struct PartyReference<'a> {
     /// The party id as written.
     pub id: &'a str,
-    /// The JSON pointer of the written id.
-    pub pointer: String,
     /// What the reference is: `owner`, `backup`, `responsible`, `decides`,
-    /// `tie-breaker`, `tier party`, `cadence party`…
+    /// `tie-breaker`, `party` (of a tier or meeting)…
     pub role: &'static str,
+    /// Where it is written.
+    place: Place<'a>,
+}
+
+/// The item holding a reference, and the key and index within it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place<'a> {
+    /// `/services/{service}` or `/services/{service}/functions/{function}`,
+    /// then `/{key}` and the list suffix.
+    Service {
+        service: &'a str,
+        function: Option<&'a str>,
+        key: &'static str,
+        index: Option<usize>,
+    },
+    /// `/decisions/{decision}/{key}` and the list suffix.
+    Decision {
+        decision: &'a str,
+        key: &'static str,
+        index: Option<usize>,
+    },
+    /// `/authority/{key}`.
+    Authority { key: &'static str },
+    /// `/escalation/{path}/{tier}/party`.
+    Tier { path: &'a str, tier: usize },
+    /// `/cadence/{meeting}/parties/{index}`.
+    Meeting { meeting: usize, index: usize },
+}
+
+impl PartyReference<'_> {
+    /// The JSON pointer of the written id.
+    pub fn pointer(&self) -> String {
+        let suffix = |key: &str, index: Option<usize>| match index {
+            Some(i) => format!("/{key}/{i}"),
+            None => format!("/{key}"),
+        };
+        match self.place {
+            Place::Service {
+                service,
+                function,
+                key,
+                index,
+            } => {
+                let item = match function {
+                    Some(function) => function_pointer(service, function),
+                    None => pointer(["services", service]),
+                };
+                item + &suffix(key, index)
+            }
+            Place::Decision {
+                decision,
+                key,
+                index,
+            } => pointer(["decisions", decision]) + &suffix(key, index),
+            Place::Authority { key } => format!("/authority/{key}"),
+            Place::Tier { path, tier } => pointer(["escalation", path]) + &format!("/{tier}/party"),
+            Place::Meeting { meeting, index } => format!("/cadence/{meeting}/parties/{index}"),
+        }
+    }
 }
 
 /// Every party reference in the scope, in file order.
 pub fn party_references(scope: &Scope) -> Vec<PartyReference<'_>> {
     let mut out = Vec::new();
     for (service_id, service) in &scope.services {
-        let service_ptr = pointer(["services", service_id.as_str()]);
-        refs(&mut out, &service_ptr, "owner", service.owner.as_ref());
+        let at = |function, key, index| Place::Service {
+            service: service_id.as_str(),
+            function,
+            key,
+            index,
+        };
+        refs(&mut out, "owner", service.owner.as_ref(), |i| {
+            at(None, "owner", i)
+        });
         for (function_id, function) in &service.functions {
-            let ptr = function_pointer(service_id, function_id);
-            refs(&mut out, &ptr, "owner", function.owner.as_ref());
+            let here = Some(function_id.as_str());
+            refs(&mut out, "owner", function.owner.as_ref(), |i| {
+                at(here, "owner", i)
+            });
             if let Some(backup) = &function.backup {
-                one(&mut out, format!("{ptr}/backup"), "backup", backup);
+                out.push(reference(backup, "backup", at(here, "backup", None)));
             }
-            list(&mut out, &ptr, "responsible", &function.responsible);
-            list(&mut out, &ptr, "consulted", &function.consulted);
-            list(&mut out, &ptr, "informed", &function.informed);
+            for (key, ids) in [
+                ("responsible", &function.responsible),
+                ("consulted", &function.consulted),
+                ("informed", &function.informed),
+            ] {
+                for (i, id) in ids.iter().enumerate() {
+                    out.push(reference(id, key, at(here, key, Some(i))));
+                }
+            }
         }
     }
     for (decision_id, decision) in &scope.decisions {
-        let ptr = pointer(["decisions", decision_id.as_str()]);
-        refs(&mut out, &ptr, "decides", decision.decides.as_ref());
-        list(&mut out, &ptr, "consulted", &decision.consulted);
-        list(&mut out, &ptr, "informed", &decision.informed);
-    }
-    if let Some(authority) = &scope.authority {
-        let fields = [
-            ("tie-breaker", &authority.tie_breaker),
-            ("scope-changes", &authority.scope_changes),
-            ("out-of-scope", &authority.out_of_scope),
-        ];
-        for (key, value) in fields {
-            if let Some(id) = value {
-                one(&mut out, format!("/authority/{key}"), key, id);
+        let at = |key, index| Place::Decision {
+            decision: decision_id,
+            key,
+            index,
+        };
+        refs(&mut out, "decides", decision.decides.as_ref(), |i| {
+            at("decides", i)
+        });
+        for (key, ids) in [
+            ("consulted", &decision.consulted),
+            ("informed", &decision.informed),
+        ] {
+            for (i, id) in ids.iter().enumerate() {
+                out.push(reference(id, key, at(key, Some(i))));
             }
         }
     }
-    for (path_id, tiers) in &scope.escalation {
-        let path_ptr = pointer(["escalation", path_id.as_str()]);
-        for (index, tier) in tiers.iter().enumerate() {
-            one(
-                &mut out,
-                format!("{path_ptr}/{index}/party"),
-                "party",
-                &tier.party,
-            );
+    if let Some(authority) = &scope.authority {
+        for (key, value) in [
+            ("tie-breaker", &authority.tie_breaker),
+            ("scope-changes", &authority.scope_changes),
+            ("out-of-scope", &authority.out_of_scope),
+        ] {
+            if let Some(id) = value {
+                out.push(reference(id, key, Place::Authority { key }));
+            }
         }
     }
-    for (index, meeting) in scope.cadence.iter().enumerate() {
-        for (i, id) in meeting.parties.iter().enumerate() {
-            one(
-                &mut out,
-                format!("/cadence/{index}/parties/{i}"),
-                "party",
-                id,
-            );
+    for (path, tiers) in &scope.escalation {
+        for (tier, entry) in tiers.iter().enumerate() {
+            out.push(reference(&entry.party, "party", Place::Tier { path, tier }));
+        }
+    }
+    for (meeting, entry) in scope.cadence.iter().enumerate() {
+        for (index, id) in entry.parties.iter().enumerate() {
+            out.push(reference(id, "party", Place::Meeting { meeting, index }));
         }
     }
     out
 }
 
-fn one<'a>(out: &mut Vec<PartyReference<'a>>, pointer: String, role: &'static str, id: &'a str) {
-    out.push(PartyReference { id, pointer, role });
+fn reference<'a>(id: &'a str, role: &'static str, place: Place<'a>) -> PartyReference<'a> {
+    PartyReference { id, role, place }
 }
 
+/// The references of an `owner` or `decides`: one id, or each of a list.
 fn refs<'a>(
     out: &mut Vec<PartyReference<'a>>,
-    item: &str,
-    key: &'static str,
+    role: &'static str,
     refs: Option<&'a PartyRefs>,
+    place: impl Fn(Option<usize>) -> Place<'a>,
 ) {
-    for (suffix, id) in refs.map(PartyRefs::written).unwrap_or_default() {
-        one(out, format!("{item}/{key}{suffix}"), key, id);
-    }
-}
-
-fn list<'a>(out: &mut Vec<PartyReference<'a>>, item: &str, key: &'static str, ids: &'a [String]) {
-    for (index, id) in ids.iter().enumerate() {
-        one(out, format!("{item}/{key}/{index}"), key, id);
+    match refs {
+        None => {}
+        Some(PartyRefs::One(id)) => out.push(reference(id, role, place(None))),
+        Some(PartyRefs::Many(ids)) => {
+            for (i, id) in ids.iter().enumerate() {
+                out.push(reference(id, role, place(Some(i))));
+            }
+        }
     }
 }

@@ -99,7 +99,7 @@ pub const STDIN_NAME: &str = "<stdin>";
 pub fn read_bytes(path: &str) -> Result<Vec<u8>, ReadError> {
     let limit = yaml::MAX_INPUT_BYTES as u64 + 1;
     let io = |source: std::io::Error| ReadError::Io {
-        path: path.to_owned(),
+        path: display_name(path),
         source,
     };
     let mut bytes = Vec::new();
@@ -125,7 +125,7 @@ pub fn read_bytes(path: &str) -> Result<Vec<u8>, ReadError> {
     }
     if bytes.len() > yaml::MAX_INPUT_BYTES {
         return Err(ReadError::TooLarge {
-            path: path.to_owned(),
+            path: display_name(path),
             limit: yaml::MAX_INPUT_BYTES / (1024 * 1024),
         });
     }

@@ -31,11 +31,12 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if cx.scope.parties.contains_key(reference.id) {
             continue;
         }
-        let item = crate::scope::describe::item(&reference.pointer);
+        let pointer = reference.pointer();
+        let item = crate::scope::describe::item(&pointer);
         let id = reference.id;
         out.push(
             cx.at_value(
-                reference.pointer,
+                pointer,
                 format!("{item}: {} `{id}` is not a defined party", reference.role),
             )
             .with_label("unknown party")

@@ -1,0 +1,278 @@
+//! `--format html`: one self-contained file of 16:9 slides for the QBR deck.
+//!
+//! The page is `templates/report.html` (askama, which HTML-escapes every
+//! value by default, so scope text cannot become markup). This file only
+//! arranges the [`Report`] for it: slide-sized chunks, the chart's geometry,
+//! the matrix cells' colours. No script, no network: inline CSS and SVG.
+
+use askama::Template;
+
+use super::model::{
+    CoverageRow, DecisionRow, FindingLine, Ladder, Provision, RaciCell, Report, RuleCount,
+    SinceChange,
+};
+use super::text;
+use super::visuals::{CHART_BAR_MAX, Chart, Segment, Stat, split, stats};
+
+/// Rows of the RACI matrix per slide (service headings count as rows).
+const RACI_ROWS: usize = 17;
+/// Decisions per slide.
+const DECISION_ROWS: usize = 7;
+/// Coverage rows per slide.
+const COVERAGE_ROWS: usize = 9;
+/// Escalation paths side by side on one slide.
+const LADDERS: usize = 3;
+/// Findings listed on the findings slide.
+const FINDING_ROWS: usize = 7;
+/// Changes per slide.
+const CHANGE_ROWS: usize = 10;
+
+/// Renders `report` as one HTML file.
+pub fn render(report: &Report) -> Result<String, askama::Error> {
+    // Markup is escaped by the template; control characters (terminal
+    // escapes) are not markup, so they are made visible here.
+    let html = Page::new(report).render()?;
+    Ok(crate::terminal::sanitize(&html).into_owned())
+}
+
+/// Everything the template shows, arranged into slides.
+#[derive(Template)]
+#[template(path = "report.html")]
+struct Page<'a> {
+    report: &'a Report,
+    term: String,
+    renewal: String,
+    reviewed: String,
+    stats: Vec<Stat>,
+    chart: Chart,
+    chart_bar_max: usize,
+    split: Vec<Segment>,
+    unowned: String,
+    /// Width of the matrix's function column, in percent.
+    function_column: usize,
+    raci: Vec<Chunk<RaciGroup<'a>>>,
+    decisions: Vec<Chunk<&'a DecisionRow>>,
+    authority: Vec<(&'static str, String)>,
+    ladders: Vec<Chunk<&'a Ladder>>,
+    coverage: Vec<Chunk<CoverageView<'a>>>,
+    rules: &'a [RuleCount],
+    first: &'a [FindingLine],
+    more_findings: usize,
+    changes: Vec<Chunk<&'a SinceChange>>,
+    /// `--since` was asked and nothing changed.
+    no_changes: bool,
+}
+
+/// One slide's share of a long list, with its place in the series.
+struct Chunk<T> {
+    items: Vec<T>,
+    part: usize,
+    parts: usize,
+}
+
+impl<T> Chunk<T> {
+    /// `" (2 of 3)"` when the list spans several slides.
+    fn suffix(&self) -> String {
+        if self.parts > 1 {
+            format!(" ({} of {})", self.part, self.parts)
+        } else {
+            String::new()
+        }
+    }
+}
+
+fn chunks<T>(items: Vec<T>, size: usize) -> Vec<Chunk<T>> {
+    let mut groups: Vec<Vec<T>> = Vec::new();
+    for item in items {
+        match groups.last_mut() {
+            Some(last) if last.len() < size => last.push(item),
+            _ => groups.push(vec![item]),
+        }
+    }
+    numbered(groups)
+}
+
+/// Slides' shares numbered `1 of n`…
+fn numbered<T>(groups: Vec<Vec<T>>) -> Vec<Chunk<T>> {
+    let parts = groups.len();
+    groups
+        .into_iter()
+        .enumerate()
+        .map(|(i, items)| Chunk {
+            items,
+            part: i + 1,
+            parts,
+        })
+        .collect()
+}
+
+/// A service heading and its functions, within one RACI slide.
+struct RaciGroup<'a> {
+    id: &'a str,
+    service: &'a str,
+    rows: Vec<RaciLine<'a>>,
+}
+
+struct RaciLine<'a> {
+    name: &'a str,
+    critical: bool,
+    cells: Vec<CellView>,
+}
+
+/// One matrix cell: its letters (each a coloured pill) and the backup mark.
+struct CellView {
+    letters: Vec<char>,
+    backup: bool,
+    /// Background tone of the whole cell: the strongest letter's.
+    tone: &'static str,
+}
+
+impl CellView {
+    fn new(cell: &RaciCell) -> Self {
+        let tone = ['A', 'R', 'C', 'I']
+            .into_iter()
+            .find(|l| cell.letters.contains(*l))
+            .map_or(if cell.backup { "cell-b" } else { "" }, |l| match l {
+                'A' => "cell-a",
+                'R' => "cell-r",
+                'C' => "cell-c",
+                _ => "cell-i",
+            });
+        Self {
+            letters: cell.letters.chars().collect(),
+            backup: cell.backup,
+            tone,
+        }
+    }
+}
+
+fn raci_slides(report: &Report) -> Vec<Chunk<RaciGroup<'_>>> {
+    // Fill slides row by row; a service that crosses a slide boundary
+    // repeats its heading on the next slide.
+    let mut slides: Vec<Vec<RaciGroup<'_>>> = Vec::new();
+    let mut used = 0;
+    for row in &report.raci.rows {
+        let continuing = |slides: &Vec<Vec<RaciGroup<'_>>>| {
+            slides
+                .last()
+                .and_then(|groups| groups.last())
+                .is_some_and(|g| g.id == row.service)
+        };
+        let cost = if continuing(&slides) { 1 } else { 2 };
+        if slides.is_empty() || used + cost > RACI_ROWS {
+            slides.push(Vec::new());
+            used = 0;
+        }
+        let fresh = !continuing(&slides);
+        let Some(groups) = slides.last_mut() else {
+            continue;
+        };
+        if fresh {
+            groups.push(RaciGroup {
+                id: &row.service,
+                service: &row.service_name,
+                rows: Vec::new(),
+            });
+            used += 1;
+        }
+        if let Some(group) = groups.last_mut() {
+            group.rows.push(RaciLine {
+                name: &row.function_name,
+                critical: row.critical,
+                cells: row.cells.iter().map(CellView::new).collect(),
+            });
+        }
+        used += 1;
+    }
+    numbered(slides)
+}
+
+/// A coverage row with its status in words and colour.
+struct CoverageView<'a> {
+    row: &'a CoverageRow,
+    owners: String,
+    status: &'static str,
+    tone: &'static str,
+    providers: String,
+}
+
+fn coverage_view(row: &CoverageRow) -> CoverageView<'_> {
+    let (status, tone) = match row.status {
+        Provision::Owner => ("Owner covers", "good"),
+        Provision::Escalation => ("Escalation covers", "info"),
+        Provision::Gap => ("Gap", "bad"),
+    };
+    CoverageView {
+        row,
+        owners: text::names(&row.owners),
+        status,
+        tone,
+        providers: if row.provided_by.is_empty() {
+            "nobody covers these hours".to_owned()
+        } else {
+            row.provided_by.join(", ")
+        },
+    }
+}
+
+impl<'a> Page<'a> {
+    fn new(report: &'a Report) -> Self {
+        let h = &report.engagement;
+        let a = &report.authority;
+        let f = &report.findings;
+        Self {
+            report,
+            term: text::term(h),
+            renewal: text::renewal(h),
+            reviewed: text::reviewed(h),
+            stats: stats(report),
+            chart: Chart::new(report),
+            chart_bar_max: CHART_BAR_MAX,
+            split: split(report),
+            unowned: report
+                .unowned
+                .iter()
+                .map(|u| u.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            function_column: (100usize.saturating_sub(report.raci.parties.len() * 11))
+                .clamp(28, 50),
+            raci: raci_slides(report),
+            decisions: chunks(report.decisions.iter().collect(), DECISION_ROWS),
+            authority: vec![
+                ("Tie-breaker", text::maybe(a.tie_breaker.as_ref())),
+                ("Scope changes", text::maybe(a.scope_changes.as_ref())),
+                (
+                    "Out-of-scope requests",
+                    text::maybe(a.out_of_scope.as_ref()),
+                ),
+            ],
+            ladders: chunks(report.escalation.iter().collect(), LADDERS),
+            coverage: chunks(
+                report.coverage.iter().map(coverage_view).collect(),
+                COVERAGE_ROWS,
+            ),
+            rules: &f.by_rule,
+            first: &f.first[..f.first.len().min(FINDING_ROWS)],
+            more_findings: (f.errors + f.warnings).saturating_sub(f.first.len().min(FINDING_ROWS)),
+            changes: report
+                .changes
+                .as_ref()
+                .map(|c| chunks(c.iter().collect(), CHANGE_ROWS))
+                .unwrap_or_default(),
+            no_changes: report.changes.as_ref().is_some_and(Vec::is_empty),
+        }
+    }
+
+    fn decider(&self, row: &DecisionRow) -> String {
+        text::decider(&row.decides)
+    }
+
+    fn names(&self, parties: &[super::model::Who]) -> String {
+        text::names(parties)
+    }
+
+    fn or_dash(&self, value: &Option<String>) -> String {
+        text::or_dash(value.as_deref())
+    }
+}

@@ -1,0 +1,77 @@
+//! Unit tests of the HTML page: the findings and `--since` slides (which the
+//! examples cannot show yet), escaping of finding text, slide chunking.
+
+use super::html;
+use super::model::{SinceChange, build};
+use crate::diagnostics::{Diagnostic, Level};
+use crate::scope::load_bytes;
+use crate::source::Span;
+
+const SCOPE: &str = "\
+version: 1
+engagement: { client: Acme }
+parties:
+  it: { name: Acme IT, role: internal }
+services:
+  ops:
+    owner: it
+    functions:
+      patching: { critical: true }
+";
+
+fn page(changes: Option<Vec<SinceChange>>) -> String {
+    let document = load_bytes("t.yaml", SCOPE.as_bytes().to_vec()).expect("test scope loads");
+    let span = Span { start: 0, len: 1 };
+    let findings = vec![
+        Diagnostic::error("missing-backup", "<b>no</b> backup for `patching`", span)
+            .with_pointer("/services/ops/functions/patching")
+            .with_level(Level::Warning),
+        Diagnostic::error("no-tie-breaker", "nobody breaks ties", span),
+    ];
+    let mut report = build(&document, "2026-11-22".parse().expect("date"), &findings);
+    report.changes = changes;
+    html::render(&report).expect("renders")
+}
+
+#[test]
+fn findings_slide_lists_rules_and_escapes_messages() {
+    let html = page(None);
+    assert!(html.contains("missing-backup"));
+    assert!(html.contains("no-tie-breaker"));
+    assert!(html.contains("&#60;b&#62;no&#60;/b&#62; backup"));
+    assert!(!html.contains("<b>no</b>"));
+    assert!(html.contains("1 error · 1 warning"));
+    assert!(!html.contains("What changed"));
+}
+
+#[test]
+fn changes_slide_shows_when_asked() {
+    let html = page(Some(vec![SinceChange {
+        group: "Cybersecurity".to_owned(),
+        summary: "<script>x</script> moved to msp".to_owned(),
+        impact: "owner changed".to_owned(),
+    }]));
+    assert!(html.contains("What changed"));
+    assert!(html.contains("moved to msp"));
+    assert!(!html.contains("<script"));
+    let none = page(Some(Vec::new()));
+    assert!(none.contains("Nothing in the scope changed."));
+}
+
+#[test]
+fn long_matrices_continue_on_the_next_slide_with_their_heading() {
+    let mut text = String::from(
+        "version: 1\nengagement: { client: Acme }\nparties:\n  it: { name: Acme IT, role: internal }\nservices:\n  ops:\n    owner: it\n    functions:\n",
+    );
+    for i in 0..25 {
+        text.push_str(&format!("      f{i}: {{}}\n"));
+    }
+    let document = load_bytes("t.yaml", text.into_bytes()).expect("test scope loads");
+    let report = build(&document, "2026-11-22".parse().expect("date"), &[]);
+    let html = html::render(&report).expect("renders");
+    assert!(html.contains("RACI matrix<span class=\"part\"> (1 of 2)"));
+    assert!(html.contains("RACI matrix<span class=\"part\"> (2 of 2)"));
+    // The service heading opens each slide: 16 rows + heading, then 9 + heading.
+    assert_eq!(html.matches("<tr class=\"svc\">").count(), 2);
+    assert_eq!(html.matches("<td class=\"fn\"").count(), 25);
+}
