@@ -8,6 +8,7 @@ mod common;
 mod diff;
 mod everyday;
 mod git;
+mod hostile;
 mod lint;
 mod report;
 mod validate;
