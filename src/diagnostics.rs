@@ -79,7 +79,7 @@ impl Diagnostic {
         Self {
             rule: rule.into(),
             level: Level::Error,
-            message: message.into(),
+            message: shorten_words(message.into()),
             pointer: String::new(),
             primary: Label::new(span, ""),
             related: Vec::new(),
@@ -98,21 +98,22 @@ impl Diagnostic {
     /// Sets the text of the primary label.
     #[must_use]
     pub fn with_label(mut self, message: impl Into<String>) -> Self {
-        self.primary.message = message.into();
+        self.primary.message = shorten_words(message.into());
         self
     }
 
     /// Adds another labelled place.
     #[must_use]
     pub fn with_related(mut self, span: Span, message: impl Into<String>) -> Self {
-        self.related.push(Label::new(span, message));
+        self.related
+            .push(Label::new(span, shorten_words(message.into())));
         self
     }
 
     /// Sets the help line.
     #[must_use]
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.help = Some(shorten_words(help.into()));
         self
     }
 
@@ -122,6 +123,36 @@ impl Diagnostic {
         self.level = level;
         self
     }
+}
+
+/// Words (runs without spaces) longer than this are shortened in messages.
+const MAX_WORD: usize = 120;
+
+/// `text` with every word over [`MAX_WORD`] characters cut to its start and
+/// a count: a hostile file with a megabyte-long id must not make a megabyte
+/// of output, and the start is enough to find it (the span has the place).
+fn shorten_words(text: String) -> String {
+    if text.len() <= MAX_WORD
+        || !text
+            .split_whitespace()
+            .any(|word| word.chars().count() > MAX_WORD)
+    {
+        return text;
+    }
+    let mut out = String::with_capacity(MAX_WORD * 4);
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let count = word.chars().count();
+        if count > MAX_WORD {
+            out.extend(word.chars().take(60));
+            out.push_str(&format!("… ({count} characters)"));
+        } else {
+            out.push_str(word);
+        }
+    }
+    out
 }
 
 /// The machine-readable form of a finding (`--format json`, DESIGN.md 3).
@@ -189,7 +220,7 @@ pub fn render_human(
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(width)
         .with_links(false);
-    let snippet = !touches_long_line(source, diagnostic.primary.span);
+    let snippet = !touches_long_line(source, diagnostic);
     let report = MietteView {
         source,
         diagnostic,
@@ -211,23 +242,58 @@ pub fn render_human(
     out
 }
 
+/// Snippets taller than this are not drawn (two labels far apart in a big
+/// file would otherwise print everything between them).
+const MAX_SNIPPET_LINES: usize = 60;
+
 /// Lines longer than this are not drawn as a snippet: a minified or hostile
 /// file could otherwise flood the terminal with one megabyte-long line.
 const MAX_SNIPPET_LINE: usize = 400;
 
-fn touches_long_line(source: &SourceFile, span: Span) -> bool {
+fn touches_long_line(source: &SourceFile, diagnostic: &Diagnostic) -> bool {
     let bytes = source.text().as_bytes();
-    let start = span.start.min(bytes.len());
-    let end = span.end().min(bytes.len()).max(start);
-    let line_start = bytes[..start]
+    let spans = std::iter::once(&diagnostic.primary)
+        .chain(&diagnostic.related)
+        .map(|label| label.span);
+    let start = spans
+        .clone()
+        .map(|s| s.start)
+        .min()
+        .unwrap_or(0)
+        .min(bytes.len());
+    let end = spans
+        .map(|s| s.end())
+        .max()
+        .unwrap_or(0)
+        .min(bytes.len())
+        .max(start);
+    // miette draws every line from one before the first label to one after
+    // the last: find that block.
+    let mut block_start = bytes[..start]
         .iter()
         .rposition(|&b| b == b'\n')
         .map_or(0, |i| i + 1);
-    let line_end = bytes[end..]
-        .iter()
-        .position(|&b| b == b'\n')
-        .map_or(bytes.len(), |i| end + i);
-    line_end - line_start > MAX_SNIPPET_LINE
+    if block_start > 0 {
+        block_start = bytes[..block_start - 1]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+    }
+    let after = |from: usize| {
+        bytes[from..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |i| from + i)
+    };
+    let mut block_end = after(end);
+    if block_end < bytes.len() {
+        block_end = after(block_end + 1);
+    }
+    let block = &bytes[block_start..block_end];
+    block.split(|&b| b == b'\n').count() > MAX_SNIPPET_LINES
+        || block
+            .split(|&b| b == b'\n')
+            .any(|line| line.len() > MAX_SNIPPET_LINE)
 }
 
 /// `span` clamped to the text and widened to whole characters, so a span
@@ -364,5 +430,23 @@ impl Tally {
             }
         }
         tally
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shorten_words;
+
+    #[test]
+    fn only_overlong_words_are_shortened() {
+        let short = "function `patching` has no owner".to_owned();
+        assert_eq!(shorten_words(short.clone()), short);
+        let long = format!("`{}` is not a valid id", "n".repeat(1000));
+        let shortened = shorten_words(long);
+        assert!(shortened.len() < 120, "{shortened}");
+        assert!(
+            shortened.ends_with("(1002 characters) is not a valid id"),
+            "{shortened}"
+        );
     }
 }

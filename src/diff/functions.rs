@@ -14,7 +14,7 @@
 //!
 //! The fields of every matched pair are compared in `function_fields`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet, VecDeque};
 
 use indexmap::IndexMap;
 
@@ -79,11 +79,14 @@ pub(super) fn compare(out: &mut Changes, old: &Scope, new: &Scope) {
     let mut partner: Vec<Option<(usize, Match)>> = vec![None; after.len()];
     let mut taken = vec![false; before.len()];
 
+    // (service, id) is unique on each side: duplicate keys do not load.
+    let place: HashMap<(&str, &str), usize> = before
+        .iter()
+        .enumerate()
+        .map(|(o, b)| ((b.service_id, b.id), o))
+        .collect();
     for (n, slot) in after.iter().enumerate() {
-        let same = before
-            .iter()
-            .position(|b| b.service_id == slot.service_id && b.id == slot.id);
-        if let Some(o) = same {
+        if let Some(&o) = place.get(&(slot.service_id, slot.id)) {
             partner[n] = Some((o, Match::Same));
             taken[o] = true;
         }
@@ -160,10 +163,10 @@ fn pair_by<K, L>(
     K: Fn(&Slot<'_>) -> Option<String>,
     L: Fn(&Slot<'_>) -> Option<String>,
 {
-    let mut waiting: IndexMap<String, Vec<usize>> = IndexMap::new();
+    let mut waiting: IndexMap<String, VecDeque<usize>> = IndexMap::new();
     for (o, slot) in before.iter().enumerate() {
         if let Some(k) = key_before(slot).filter(|_| !taken[o]) {
-            waiting.entry(k).or_default().push(o);
+            waiting.entry(k).or_default().push_back(o);
         }
     }
     for (n, slot) in after.iter().enumerate() {
@@ -171,8 +174,7 @@ fn pair_by<K, L>(
             continue;
         }
         let Some(k) = key_after(slot) else { continue };
-        if let Some(queue) = waiting.get_mut(&k).filter(|q| !q.is_empty()) {
-            let o = queue.remove(0);
+        if let Some(o) = waiting.get_mut(&k).and_then(VecDeque::pop_front) {
             taken[o] = true;
             partner[n] = Some((o, how));
         }

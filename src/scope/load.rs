@@ -234,6 +234,14 @@ fn explain_parse_error(message: &str) -> (String, String) {
             format!("invalid YAML: {message}"),
             "comanage accepts only YAML's core tags; remove the `!tag`",
         )
+    } else if lower.contains("unknown anchor")
+        || lower.contains("names no anchor")
+        || lower.contains("not defined before it")
+    {
+        (
+            "an alias (`*name`) names an anchor that is not defined before it".to_owned(),
+            "define the anchor with `&name` on a value above the alias, or correct the alias's spelling",
+        )
     } else if lower.contains("more than one yaml document") {
         (
             "the file holds more than one YAML document".to_owned(),
