@@ -58,7 +58,18 @@ pub enum Loaded {
 
 /// Reads and loads every file of `files` in parallel, results in the same order.
 pub fn load_all(files: &[String]) -> Vec<Loaded> {
-    files.par_iter().map(|path| load_one(path)).collect()
+    map_files(files, load_one)
+}
+
+/// `work` on every file, in parallel when there are several, results in the
+/// same order. One file runs on this thread: starting a thread pool costs
+/// more than the whole check of a small scope.
+pub fn map_files<T: Send>(files: &[String], work: impl Fn(&str) -> T + Sync) -> Vec<T> {
+    if files.len() < 2 {
+        files.iter().map(|path| work(path)).collect()
+    } else {
+        files.par_iter().map(|path| work(path)).collect()
+    }
 }
 
 /// Reads and loads one file (`-` for standard input).

@@ -1,7 +1,5 @@
 //! `comanage lint`: validate, then check the rules of DESIGN.md section 3.
 
-use rayon::prelude::*;
-
 use crate::cli::{CommandResult, GlobalArgs, Status, print_error, write_stderr, write_stdout};
 use crate::findings::{self, FileFindings, plural};
 use crate::inputs::{self, Loaded};
@@ -55,10 +53,7 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
     let options = LintOptions {
         today: global.today(),
     };
-    let outcomes: Vec<Outcome> = files
-        .par_iter()
-        .map(|path| lint_one(path, &options))
-        .collect();
+    let outcomes = inputs::map_files(&files, |path| lint_one(path, &options));
 
     let mut checked = Vec::new();
     let mut unreadable = Vec::new();
