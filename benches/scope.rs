@@ -18,7 +18,7 @@ use std::time::Duration;
 
 use comanage::lint::{self, LintOptions};
 use comanage::scope::{self, Date};
-use comanage::{diff, yaml};
+use comanage::{diff, report, yaml};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
 /// Scope sizes, in functions.
@@ -114,6 +114,21 @@ fn stages(c: &mut Criterion) {
                 b.iter(|| diff::diff(black_box(&old.scope), black_box(&new.scope)));
             },
         );
+    }
+    group.finish();
+
+    // The report: build the model and render the page the QBR uses.
+    let mut group = c.benchmark_group("report-html");
+    tune(&mut group);
+    for (n, text, _) in &scopes {
+        let document = load(text);
+        group.throughput(Throughput::Elements(*n as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(n), &document, |b, document| {
+            b.iter(|| {
+                let report = report::build(black_box(document), options.today, &[]);
+                report::html::render(&report)
+            });
+        });
     }
     group.finish();
 }
