@@ -45,7 +45,7 @@ impl CatFile {
             .stderr(Stdio::null());
         let mut child = cmd.spawn().map_err(|err| spawn_error(err, NAME))?;
         let (Some(stdin), Some(stdout)) = (child.stdin.take(), child.stdout.take()) else {
-            return Err(unexpected("the process has no pipes"));
+            return Err(GitError::unexpected(NAME, "the process has no pipes"));
         };
         Ok(Self {
             child,
@@ -64,21 +64,24 @@ impl CatFile {
         let stdin = self
             .stdin
             .as_mut()
-            .ok_or_else(|| unexpected("input closed"))?;
+            .ok_or_else(|| GitError::unexpected(NAME, "input closed"))?;
         stdin
             .write_all(format!("{name}\n").as_bytes())
             .and_then(|()| stdin.flush())
             .map_err(io)?;
         let mut header = String::new();
         if self.stdout.read_line(&mut header).map_err(io)? == 0 {
-            return Err(unexpected("the process ended early"));
+            return Err(GitError::unexpected(NAME, "the process ended early"));
         }
         let header = header.trim_end_matches('\n');
         let Some((oid, kind, size)) = parse_header(header) else {
             if header.ends_with(" missing") || header.ends_with(" ambiguous") {
                 return Ok(None);
             }
-            return Err(unexpected(&format!("unexpected reply `{header}`")));
+            return Err(GitError::unexpected(
+                NAME,
+                format!("unexpected reply `{header}`"),
+            ));
         };
         if size > MAX_INPUT_BYTES {
             // Skip the content so the next reply is read from the right place.
@@ -149,13 +152,6 @@ fn io(source: std::io::Error) -> GitError {
     GitError::Io {
         command: NAME.to_owned(),
         source,
-    }
-}
-
-fn unexpected(detail: &str) -> GitError {
-    GitError::Unexpected {
-        command: NAME.to_owned(),
-        detail: detail.to_owned(),
     }
 }
 

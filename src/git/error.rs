@@ -138,3 +138,13 @@ pub enum GitError {
     #[diagnostic(transparent)]
     Read(#[from] ReadError),
 }
+
+impl GitError {
+    /// Output of `git {command}` that comanage could not understand.
+    pub fn unexpected(command: &str, detail: impl Into<String>) -> Self {
+        Self::Unexpected {
+            command: command.to_owned(),
+            detail: detail.into(),
+        }
+    }
+}

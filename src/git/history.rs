@@ -194,7 +194,10 @@ pub(crate) fn parse_log(out: &[u8], path: &str) -> Result<Vec<Revision>, GitErro
             continue;
         }
         let Some(header) = token.strip_prefix('\x1e') else {
-            return Err(unexpected(&format!("expected a commit, found `{token}`")));
+            return Err(GitError::unexpected(
+                NAME,
+                format!("expected a commit, found `{token}`"),
+            ));
         };
         let mut revision = parse_header(header)?;
         let mut entry: Option<RawEntry> = None;
@@ -207,7 +210,7 @@ pub(crate) fn parse_log(out: &[u8], path: &str) -> Result<Vec<Revision>, GitErro
             let fields: Vec<&str> = fields.split(' ').collect();
             tokens.next();
             let [_, _, old_blob, new_blob, status] = fields[..] else {
-                return Err(unexpected(&format!("bad raw entry `{raw}`")));
+                return Err(GitError::unexpected(NAME, format!("bad raw entry `{raw}`")));
             };
             let letter = status.chars().next().unwrap_or('M');
             let first = tokens.next().unwrap_or_default().to_owned();
@@ -267,12 +270,15 @@ fn object(hash: &str) -> Option<String> {
 fn parse_header(header: &str) -> Result<Revision, GitError> {
     let fields: Vec<&str> = header.splitn(5, '\x1f').collect();
     let [commit, short, author, date, subject] = fields[..] else {
-        return Err(unexpected(&format!("bad commit header `{header}`")));
+        return Err(GitError::unexpected(
+            NAME,
+            format!("bad commit header `{header}`"),
+        ));
     };
     let date: Date = date
         .get(..10)
         .and_then(|day| day.parse().ok())
-        .ok_or_else(|| unexpected(&format!("bad date `{date}`")))?;
+        .ok_or_else(|| GitError::unexpected(NAME, format!("bad date `{date}`")))?;
     Ok(Revision {
         commit: commit.to_owned(),
         short: short.to_owned(),
@@ -284,13 +290,6 @@ fn parse_header(header: &str) -> Result<Revision, GitError> {
         parent_blob: None,
         boundary: false,
     })
-}
-
-fn unexpected(detail: &str) -> GitError {
-    GitError::Unexpected {
-        command: NAME.to_owned(),
-        detail: detail.to_owned(),
-    }
 }
 
 #[cfg(test)]
