@@ -88,14 +88,7 @@ fn header(s: &mut String, report: &Report) {
 
 fn ownership(s: &mut String, report: &Report) {
     s.push_str("## Who owns what\n\n");
-    let head = heads(&[
-        "Party",
-        "Role",
-        "Owns",
-        "Critical",
-        "Critical without backup",
-        "Backs up",
-    ]);
+    let head = heads(&text::OWNERSHIP_COLUMNS);
     table(
         s,
         &head,

@@ -119,14 +119,7 @@ impl Out {
 
     fn ownership(&self, s: &mut String, report: &Report) {
         self.heading(s, "Who owns what");
-        let mut table = self.table(&[
-            "Party",
-            "Role",
-            "Owns",
-            "Critical",
-            "Critical without backup",
-            "Backs up",
-        ]);
+        let mut table = self.table(&text::OWNERSHIP_COLUMNS);
         for o in &report.ownership {
             table.add_row(vec![
                 Cell::new(clean(&o.party.name)),

@@ -3,6 +3,16 @@
 
 use super::model::{Header, Provision, RaciCell, Who};
 
+/// The columns of the "Who owns what" table.
+pub const OWNERSHIP_COLUMNS: [&str; 6] = [
+    "Party",
+    "Role",
+    "Owns",
+    "Critical",
+    "Critical without backup",
+    "Backs up",
+];
+
 /// `"in 220 days"`, `"today"`, `"3 days ago"`.
 pub fn days_from_now(days: i64) -> String {
     match days {
