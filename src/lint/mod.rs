@@ -28,10 +28,12 @@ pub struct LintOptions {
 /// Every finding of the rules on `document`, levels applied, waived findings
 /// included (with `suppressed` set), in file order.
 pub fn check(document: &Document, options: &LintOptions) -> Vec<Diagnostic> {
+    let references = references::party_references(&document.scope);
     let cx = Context {
         scope: &document.scope,
         map: &document.map,
         today: options.today,
+        references: &references,
     };
     let levels = levels(&document.scope);
 

@@ -5,6 +5,7 @@
 //! `comanage rules`, `comanage explain` and the docs all read that one list,
 //! so a rule cannot exist without its documentation.
 
+use super::references::PartyReference;
 use crate::diagnostics::Diagnostic;
 use crate::scope::{Date, LintLevel, Scope};
 use crate::source::{SourceMap, Span};
@@ -59,6 +60,9 @@ pub struct Context<'a> {
     pub map: &'a SourceMap,
     /// The date taken as today.
     pub today: Date,
+    /// Every party reference in the scope, listed once for the rules that
+    /// need them (`unknown-party`, `unused-party`).
+    pub references: &'a [PartyReference<'a>],
 }
 
 impl Context<'_> {

@@ -1,7 +1,6 @@
 //! `unknown-party`: a reference to a party that is not defined.
 
 use crate::diagnostics::Diagnostic;
-use crate::lint::references::party_references;
 use crate::lint::rule::{Check, Context, Docs, Rule, reference_help};
 use crate::scope::LintLevel;
 
@@ -27,7 +26,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for reference in party_references(cx.scope) {
+    for reference in cx.references {
         if cx.scope.parties.contains_key(reference.id) {
             continue;
         }

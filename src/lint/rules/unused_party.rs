@@ -3,7 +3,6 @@
 use std::collections::HashSet;
 
 use crate::diagnostics::Diagnostic;
-use crate::lint::references::party_references;
 use crate::lint::rule::{Check, Context, Docs, Rule};
 use crate::scope::LintLevel;
 use crate::source::pointer;
@@ -27,8 +26,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let references = party_references(cx.scope);
-    let used: HashSet<&str> = references.iter().map(|r| r.id).collect();
+    let used: HashSet<&str> = cx.references.iter().map(|r| r.id).collect();
     for (party_id, party) in &cx.scope.parties {
         if used.contains(party_id.as_str()) {
             continue;
