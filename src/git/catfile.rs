@@ -8,10 +8,17 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
-use std::process::{Child, ChildStdin, ChildStdout, Stdio};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use wait_timeout::ChildExt;
 
 use super::GitError;
-use super::process::{git, spawn_error};
+use super::process::{TIME_LIMIT, drain, failed, git, kill, spawn_error};
 use crate::scope::ReadError;
 use crate::yaml::MAX_INPUT_BYTES;
 
@@ -30,27 +37,40 @@ pub struct Object {
 
 /// A running `git cat-file --batch`, answering one object name at a time.
 pub struct CatFile {
-    child: Child,
     stdin: Option<ChildStdin>,
     stdout: BufReader<ChildStdout>,
+    /// git's standard error, read to its end on a thread: when git stops
+    /// early, its own message is the error shown.
+    stderr: Option<mpsc::Receiver<std::io::Result<Vec<u8>>>>,
+    watchdog: Watchdog,
+    /// How long one request may take.
+    limit: Duration,
 }
 
 impl CatFile {
     /// Starts the process in the repository at `root`.
     pub(crate) fn start(root: &Path) -> Result<Self, GitError> {
         let mut cmd = git(root);
-        cmd.args([NAME, "--batch"])
-            .stdin(Stdio::piped())
+        cmd.args([NAME, "--batch"]);
+        Self::spawn(cmd, TIME_LIMIT)
+    }
+
+    /// Starts `cmd` as the batch process, each request limited to `limit`.
+    fn spawn(mut cmd: Command, limit: Duration) -> Result<Self, GitError> {
+        cmd.stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null());
+            .stderr(Stdio::piped());
         let mut child = cmd.spawn().map_err(|err| spawn_error(err, NAME))?;
         let (Some(stdin), Some(stdout)) = (child.stdin.take(), child.stdout.take()) else {
             return Err(GitError::unexpected(NAME, "the process has no pipes"));
         };
+        let stderr = Some(drain(child.stderr.take()));
         Ok(Self {
-            child,
             stdin: Some(stdin),
             stdout: BufReader::new(stdout),
+            stderr,
+            watchdog: Watchdog::start(child, limit),
+            limit,
         })
     }
 
@@ -61,6 +81,35 @@ impl CatFile {
         if name.is_empty() || name.contains(['\n', '\r', '\0']) {
             return Ok(None);
         }
+        self.watchdog.arm();
+        let reply = self.ask(name);
+        self.watchdog.disarm();
+        match reply {
+            Err(_) if self.watchdog.timed_out() => Err(GitError::TimedOut {
+                command: NAME.to_owned(),
+                seconds: self.limit.as_secs(),
+            }),
+            // The process is gone: what it said on standard error is the
+            // reason (`no upstream configured`, `log for 'HEAD' only has 1
+            // entries`, a missing object of a partial clone...).
+            Err(err @ (GitError::Io { .. } | GitError::Unexpected { .. })) => {
+                Err(self.git_message().unwrap_or(err))
+            }
+            reply => reply,
+        }
+    }
+
+    /// What git wrote on standard error before it stopped, as an error;
+    /// `None` when it wrote nothing.
+    fn git_message(&mut self) -> Option<GitError> {
+        let stderr = self.stderr.take()?;
+        let bytes = stderr.recv_timeout(Duration::from_secs(5)).ok()?.ok()?;
+        let text = String::from_utf8_lossy(&bytes);
+        (!text.trim().is_empty()).then(|| failed(NAME, text.trim()))
+    }
+
+    /// Writes one request and reads its reply.
+    fn ask(&mut self, name: &str) -> Result<Option<Object>, GitError> {
         let stdin = self
             .stdin
             .as_mut()
@@ -112,8 +161,15 @@ impl CatFile {
         if rev.is_empty() {
             return Ok(None);
         }
+        // `:/text` takes the rest of the name as the text to search for, so
+        // it cannot be followed by `^{commit}`; it always names a commit.
+        let name = if rev.starts_with(":/") {
+            rev.to_owned()
+        } else {
+            format!("{rev}^{{commit}}")
+        };
         Ok(self
-            .get(&format!("{rev}^{{commit}}"))?
+            .get(&name)?
             .filter(|object| object.kind == "commit")
             .map(|object| object.oid))
     }
@@ -130,9 +186,89 @@ impl CatFile {
 
 impl Drop for CatFile {
     fn drop(&mut self) {
-        // Closing standard input ends the process; wait so it is not left behind.
+        // Closing standard input ends the process; the watchdog then waits
+        // for it (within the time limit) so it is not left behind.
         drop(self.stdin.take());
-        let _ = self.child.wait();
+        self.watchdog.stop();
+    }
+}
+
+/// A thread that owns the git process and kills it when one request takes
+/// longer than the time limit. Requests are timed, not the whole process:
+/// reading a long history is many quick requests.
+struct Watchdog {
+    signals: Option<mpsc::Sender<Signal>>,
+    thread: Option<JoinHandle<()>>,
+    timed_out: Arc<AtomicBool>,
+}
+
+/// What the reading thread tells the watchdog.
+enum Signal {
+    /// A request was sent: the clock starts.
+    Arm,
+    /// Its reply was read: the clock stops.
+    Disarm,
+}
+
+impl Watchdog {
+    fn start(mut child: Child, limit: Duration) -> Self {
+        let (signals, receive) = mpsc::channel();
+        let timed_out = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&timed_out);
+        let thread = std::thread::spawn(move || {
+            let mut armed: Option<Instant> = None;
+            loop {
+                let signal = match armed {
+                    Some(at) => receive.recv_timeout(limit.saturating_sub(at.elapsed())),
+                    None => receive.recv().map_err(|_| RecvTimeoutError::Disconnected),
+                };
+                match signal {
+                    Ok(Signal::Arm) => armed = Some(Instant::now()),
+                    Ok(Signal::Disarm) => armed = None,
+                    Err(RecvTimeoutError::Timeout) => {
+                        flag.store(true, Ordering::SeqCst);
+                        kill(&mut child, NAME, limit);
+                        return;
+                    }
+                    // The reader is done and has closed git's input.
+                    Err(RecvTimeoutError::Disconnected) => {
+                        if !matches!(child.wait_timeout(limit), Ok(Some(_))) {
+                            kill(&mut child, NAME, limit);
+                        }
+                        return;
+                    }
+                }
+            }
+        });
+        Self {
+            signals: Some(signals),
+            thread: Some(thread),
+            timed_out,
+        }
+    }
+
+    fn arm(&self) {
+        if let Some(signals) = &self.signals {
+            let _ = signals.send(Signal::Arm);
+        }
+    }
+
+    fn disarm(&self) {
+        if let Some(signals) = &self.signals {
+            let _ = signals.send(Signal::Disarm);
+        }
+    }
+
+    fn timed_out(&self) -> bool {
+        self.timed_out.load(Ordering::SeqCst)
+    }
+
+    /// Lets the process finish and waits for the watchdog.
+    fn stop(&mut self) {
+        drop(self.signals.take());
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
     }
 }
 
@@ -158,6 +294,30 @@ fn io(source: std::io::Error) -> GitError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_request_past_the_time_limit_stops_the_process() {
+        let mut cmd = Command::new("sh");
+        cmd.args(["-c", "read name; exec sleep 30"]);
+        let mut objects = CatFile::spawn(cmd, Duration::from_millis(300)).expect("starts");
+        let start = Instant::now();
+        let err = objects.get("HEAD").expect_err("times out");
+        assert!(matches!(err, GitError::TimedOut { .. }), "{err:?}");
+        drop(objects);
+        assert!(start.elapsed() < Duration::from_secs(20));
+    }
+
+    #[test]
+    fn a_process_that_stops_is_reported_in_its_own_words() {
+        let mut cmd = Command::new("sh");
+        cmd.args([
+            "-c",
+            "read name; echo \"fatal: no upstream for $name\" >&2; exit 128",
+        ]);
+        let mut objects = CatFile::spawn(cmd, Duration::from_secs(20)).expect("starts");
+        let err = objects.get("@{u}").expect_err("fails");
+        assert_eq!(err.to_string(), "git cat-file failed: no upstream for @{u}");
+    }
 
     #[test]
     fn headers() {

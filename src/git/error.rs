@@ -69,6 +69,22 @@ pub enum GitError {
         #[help]
         help: String,
     },
+    /// A partial clone lists the file but never downloaded its content.
+    #[error(
+        "the content of `{path}` at commit {commit} is not in this repository: it is a partial clone that never downloaded it"
+    )]
+    #[diagnostic(
+        code(comanage::git),
+        help(
+            "comanage never downloads objects, because a repository's remote can be set to run a command; if you trust this repository's remote, check the file out with git (which downloads it) or clone the repository in full, then try again"
+        )
+    )]
+    NotDownloaded {
+        /// The file, relative to the repository root.
+        path: String,
+        /// The commit's abbreviated hash.
+        commit: String,
+    },
     /// The history needed was cut off by a shallow clone.
     #[error("the history of `{path}` is incomplete: this repository is a shallow clone")]
     #[diagnostic(
@@ -114,6 +130,20 @@ pub enum GitError {
         command: String,
         /// What git printed on standard error.
         message: String,
+    },
+    /// A git process ran past its time limit and was stopped.
+    #[error("git {command} did not finish within {seconds} seconds and was stopped")]
+    #[diagnostic(
+        code(comanage::git),
+        help(
+            "run `git fsck` in the repository; if git is waiting on something (a lock, a network share), fix that and try again"
+        )
+    )]
+    TimedOut {
+        /// The git subcommand.
+        command: String,
+        /// The time limit.
+        seconds: u64,
     },
     /// Talking to a running git process failed.
     #[error("lost contact with git {command}: {source}")]

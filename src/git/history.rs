@@ -94,6 +94,8 @@ impl Repo {
             "-z",
             "--no-color",
             "--no-show-signature",
+            "--no-ext-diff",
+            "--no-textconv",
             "--format=%x1e%H%x1f%h%x1f%an%x1f%aI%x1f%s",
         ]);
         // The dates are filtered here, on the author date shown; git's own
@@ -141,10 +143,11 @@ impl Repo {
         let mut versions = Vec::with_capacity(revisions.len());
         for revision in revisions {
             let bytes = match &revision.blob {
-                Some(name) => Some(objects.blob(name)?.ok_or_else(|| GitError::Unexpected {
-                    command: "cat-file".to_owned(),
-                    detail: format!("object {name} is missing"),
-                })?),
+                Some(name) => Some(
+                    objects
+                        .blob(name)?
+                        .ok_or_else(|| not_downloaded(&revision))?,
+                ),
                 None => None,
             };
             versions.push(Version {
@@ -175,6 +178,15 @@ impl Repo {
         let file = String::from_utf8_lossy(&out.stdout).trim().to_owned();
         let text = std::fs::read_to_string(self.root().join(file)).unwrap_or_default();
         Ok(text.lines().map(str::to_owned).collect())
+    }
+}
+
+/// The error for a version whose blob, listed by `git log`, is not in the
+/// repository: a partial clone that never downloaded it.
+pub(crate) fn not_downloaded(revision: &Revision) -> GitError {
+    GitError::NotDownloaded {
+        path: revision.path.clone(),
+        commit: revision.short.clone(),
     }
 }
 

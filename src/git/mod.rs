@@ -139,6 +139,7 @@ impl Repo {
                 bytes,
             });
         }
+        self.check_downloaded(&commit, path)?;
         let mut tried = vec![path.to_owned()];
         for revision in self.revisions(path, &HistoryOptions::default())? {
             if tried.contains(&revision.path) {
@@ -162,17 +163,51 @@ impl Repo {
         })
     }
 
+    /// Fails with [`GitError::NotDownloaded`] when the tree of `commit`
+    /// lists `path` as a file although `git cat-file` had no content for it:
+    /// a partial clone that never fetched it. comanage does not fetch it
+    /// either (`GIT_NO_LAZY_FETCH`): a promisor remote's URL can be a command.
+    pub(crate) fn check_downloaded(&self, commit: &str, path: &str) -> Result<(), GitError> {
+        let mut cmd = git(&self.root);
+        // `commit` is a full hash found by cat-file, never user text.
+        cmd.args(["ls-tree", "-z", commit, "--", path]);
+        let out = run(cmd, "ls-tree")?;
+        let listed = String::from_utf8_lossy(&out.stdout);
+        let is_file = listed
+            .split('\0')
+            .filter_map(|entry| entry.split_once('\t'))
+            .any(|(info, name)| name == path && info.split(' ').nth(1) == Some("blob"));
+        if out.success && is_file {
+            return Err(GitError::NotDownloaded {
+                path: path.to_owned(),
+                commit: commit.chars().take(12).collect(),
+            });
+        }
+        Ok(())
+    }
+
     /// The full hash of the commit `rev` names, or the unknown-revision
     /// error.
     pub(crate) fn commit(&self, objects: &mut CatFile, rev: &str) -> Result<String, GitError> {
-        objects.commit(rev)?.ok_or_else(|| GitError::UnknownRevision {
-            rev: rev.to_owned(),
-            help: if self.shallow {
-                "this repository is a shallow clone, so older commits are missing: fetch them with `git fetch --unshallow`".to_owned()
-            } else {
-                "name a branch, tag or commit that exists (`git log --oneline`, `git tag`), or the path of an existing file".to_owned()
-            },
-        })
+        let advice = if self.shallow {
+            "this repository is a shallow clone, so older commits are missing: fetch them with `git fetch --unshallow`"
+        } else {
+            "name a branch, tag or commit that exists (`git log --oneline`, `git tag`), or the path of an existing file"
+        };
+        match objects.commit(rev) {
+            Ok(Some(commit)) => Ok(commit),
+            Ok(None) => Err(GitError::UnknownRevision {
+                rev: rev.to_owned(),
+                help: advice.to_owned(),
+            }),
+            // git stopped on this revision (`@{u}` without an upstream,
+            // `HEAD@{100}` past the reflog): its own words say why.
+            Err(GitError::Failed { message, .. }) => Err(GitError::UnknownRevision {
+                rev: rev.to_owned(),
+                help: format!("git says: {message}; {advice}"),
+            }),
+            Err(err) => Err(err),
+        }
     }
 }
 

@@ -14,9 +14,10 @@ use crate::scope::load::{display_name, read_bytes};
 ///    `REV^{commit}` to mean the revision).
 /// 2. `REV:path`: the blob at that revision, the path relative to the
 ///    repository root as in git, or to the current directory when it starts
-///    with `./` or `../`. `:path` and `:/text` keep git's meaning.
+///    with `./` or `../`. `:path` keeps git's meaning: the file as staged.
 /// 3. `REV`: the scope file `file` (named as in the work tree) as it was at
-///    `REV`, following git's rename history.
+///    `REV`, following git's rename history. git's `:/text` (the newest
+///    commit whose message contains `text`) is such a revision.
 ///
 /// The label is `spec` itself for 1 and 2, and `REV:path-at-REV` for 3.
 /// Revisions reach git only through the standard input of `git cat-file`,
@@ -34,18 +35,19 @@ pub fn resolve_in(dir: &Path, spec: &str, file: &str) -> Result<(String, Vec<u8>
     if spec.is_empty() {
         return Err(unknown(spec, "give a revision, `REV:path`, or a file path"));
     }
-    if spec.starts_with(':') {
-        // Git's own `:path` (the index) and `:/text` (commit search) forms.
+    if spec.starts_with(':') && !spec.starts_with(":/") {
+        // Git's own `:path` form: the file as staged in the index.
         let repo = Repo::discover(dir)?;
         return match repo.objects()?.blob(spec)? {
             Some(bytes) => Ok((spec.to_owned(), bytes)),
             None => Err(unknown(
                 spec,
-                "no file is staged under that name, and no commit matches",
+                "no file is staged under that name: `:path` reads the index, with the path relative to the repository root",
             )),
         };
     }
-    if let Some((rev, path)) = spec.split_once(':') {
+    let commit_search = spec.starts_with(":/");
+    if let Some((rev, path)) = spec.split_once(':').filter(|_| !commit_search) {
         let repo = Repo::discover(dir)?;
         let path = if path.starts_with("./") || path.starts_with("../") {
             repo.path_in_repo(&dir.join(path))?
@@ -56,13 +58,13 @@ pub fn resolve_in(dir: &Path, spec: &str, file: &str) -> Result<(String, Vec<u8>
         let commit = repo.commit(&mut objects, rev)?;
         return match objects.blob(&format!("{commit}:{path}"))? {
             Some(bytes) => Ok((spec.to_owned(), bytes)),
-            None => Err(GitError::FileAbsent {
+            None => Err(repo.check_downloaded(&commit, &path).err().unwrap_or(GitError::FileAbsent {
                 rev: rev.to_owned(),
                 help: format!(
                     "paths after `:` are relative to the repository root (start with ./ for the current directory); list the files with `git ls-tree -r --name-only {rev}`"
                 ),
                 path,
-            }),
+            })),
         };
     }
     let (repo, path) = Repo::for_file_in(dir, file)?;
@@ -112,5 +114,6 @@ fn unknown(rev: &str, help: &str) -> GitError {
 
 /// Whether `spec` was more likely meant as a file than a revision.
 fn looks_like_path(spec: &str) -> bool {
-    spec.contains('/') || spec.ends_with(".yaml") || spec.ends_with(".yml")
+    !spec.starts_with(":/")
+        && (spec.contains('/') || spec.ends_with(".yaml") || spec.ends_with(".yml"))
 }

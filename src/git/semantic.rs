@@ -295,6 +295,11 @@ impl<'a> Versions<'a> {
                     continue;
                 }
                 let bytes = self.objects.blob(name)?;
+                // A blob hash from `git log` names an object that must exist
+                // (`COMMIT:path` names of merges may not).
+                if bytes.is_none() && !name.contains(':') {
+                    return Err(super::history::not_downloaded(revision));
+                }
                 read.push((name.clone(), bytes, &revision.path));
             }
         }

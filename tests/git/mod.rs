@@ -5,4 +5,4 @@
 mod diff;
 mod log;
 mod resolve;
-mod scratch;
+pub(crate) mod scratch;
