@@ -491,7 +491,19 @@ impl Tally {
 
 #[cfg(test)]
 mod tests {
-    use super::shorten_words;
+    use super::{lines_back, lines_forward, shorten_words};
+
+    #[test]
+    fn snippet_windows_are_whole_lines_around_the_span() {
+        let text = "a\nbb\nccc\ndddd\ne";
+        let c = text.find('c').unwrap();
+        assert_eq!(lines_back(text, c + 1, 0), c);
+        assert_eq!(&text[lines_back(text, c + 1, 1)..], "bb\nccc\ndddd\ne");
+        assert_eq!(lines_back(text, c, 5), 0);
+        assert_eq!(&text[..lines_forward(text, c, 0)], "a\nbb\nccc\n");
+        assert_eq!(&text[..lines_forward(text, c, 1)], "a\nbb\nccc\ndddd\n");
+        assert_eq!(lines_forward(text, c, 5), text.len());
+    }
 
     #[test]
     fn only_overlong_words_are_shortened() {
