@@ -235,8 +235,8 @@ pub fn render_human(
             "{}[{}]: {} at {}:{line}:{column}\n",
             diagnostic.level.as_str(),
             diagnostic.rule,
-            diagnostic.message,
-            source.name()
+            crate::terminal::sanitize(&diagnostic.message),
+            crate::terminal::sanitize_line(source.name())
         );
     }
     out
@@ -329,7 +329,7 @@ impl fmt::Display for MietteView<'_> {
         f.write_str(&crate::terminal::sanitize(&self.diagnostic.message))?;
         if !self.snippet {
             let (line, column) = self.source.line_col(self.diagnostic.primary.span.start);
-            let name = crate::terminal::sanitize(self.source.name());
+            let name = crate::terminal::sanitize_line(self.source.name());
             write!(f, " (at {name}:{line}:{column})")?;
         }
         Ok(())
@@ -365,8 +365,15 @@ impl miette::Diagnostic for MietteView<'_> {
         if !self.snippet {
             return None;
         }
-        let text = self.source.text();
-        let clamp = move |span: Span| clamp_to_chars(text, span);
+        let source = self.source;
+        // Spans name bytes of the file; the snippet shows the escaped text,
+        // so each label moves by the escapes before it and widens by those
+        // inside it.
+        let clamp = move |span: Span| {
+            let (start, len) = clamp_to_chars(source.text(), span);
+            let shown = source.display_offset(start);
+            (shown, source.display_offset(start + len) - shown)
+        };
         let primary = &self.diagnostic.primary;
         let first =
             LabeledSpan::new_primary_with_span(non_empty(&primary.message), clamp(primary.span));
@@ -385,22 +392,71 @@ impl miette::SourceCode for MietteView<'_> {
         context_lines_after: usize,
     ) -> Result<Box<dyn miette::SpanContents<'b> + 'b>, miette::MietteError> {
         // The snippet is cut from the display text: the file's own bytes with
-        // control characters masked, so a hostile file cannot drive the
-        // terminal through its escape sequences.
-        let inner = self.source.display_text().read_span(
-            span,
-            context_lines_before,
-            context_lines_after,
-        )?;
+        // every character a terminal would obey shown escaped, so a hostile
+        // file cannot drive the terminal or hide text. miette's own reader
+        // scans from the start of the text on every call, which makes many
+        // findings quadratic; it is given only the lines around the span.
+        let text = self.source.display_text();
+        let start = span.offset().min(text.len());
+        let end = (start + span.len()).min(text.len());
+        let window_start = lines_back(text, start, context_lines_before);
+        let window_end = lines_forward(text, end, context_lines_after + 1);
+        let window = &text[window_start..window_end];
+        let local = miette::SourceSpan::new((start - window_start).into(), end - start);
+        let inner = window.read_span(&local, context_lines_before, context_lines_after)?;
+        let (first_line, _) = self.source.line_col(self.source.text_offset(window_start));
+        // The column miette reports (for the `[file:line:column]` heading)
+        // counts characters of the file, not of the escapes shown for them.
+        let column = if inner.column() == 0 {
+            0
+        } else {
+            self.source.line_col(self.source.text_offset(start)).1 - 1
+        };
         Ok(Box::new(miette::MietteSpanContents::new_named(
-            crate::terminal::sanitize(self.source.name()).into_owned(),
+            crate::terminal::sanitize_line(self.source.name()).into_owned(),
             inner.data(),
-            *inner.span(),
-            inner.line(),
-            inner.column(),
-            inner.line_count(),
+            miette::SourceSpan::new(
+                (inner.span().offset() + window_start).into(),
+                inner.span().len(),
+            ),
+            inner.line() + first_line - 1,
+            column,
+            inner.line_count() + first_line - 1,
         )))
     }
+}
+
+/// The start of the line `count` lines above the one holding byte `at`.
+fn lines_back(text: &str, at: usize, count: usize) -> usize {
+    let bytes = text.as_bytes();
+    let line_start = |end: usize| {
+        bytes[..end]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1)
+    };
+    let mut start = line_start(at);
+    for _ in 0..count {
+        if start == 0 {
+            break;
+        }
+        start = line_start(start - 1);
+    }
+    start
+}
+
+/// The end (after its line feed) of the line `count` lines below the one
+/// holding byte `at`.
+fn lines_forward(text: &str, at: usize, count: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = at;
+    for _ in 0..=count {
+        match bytes[end..].iter().position(|&b| b == b'\n') {
+            Some(i) => end += i + 1,
+            None => return bytes.len(),
+        }
+    }
+    end
 }
 
 fn non_empty(message: &str) -> Option<String> {
@@ -435,7 +491,19 @@ impl Tally {
 
 #[cfg(test)]
 mod tests {
-    use super::shorten_words;
+    use super::{lines_back, lines_forward, shorten_words};
+
+    #[test]
+    fn snippet_windows_are_whole_lines_around_the_span() {
+        let text = "a\nbb\nccc\ndddd\ne";
+        let c = text.find('c').unwrap();
+        assert_eq!(lines_back(text, c + 1, 0), c);
+        assert_eq!(&text[lines_back(text, c + 1, 1)..], "bb\nccc\ndddd\ne");
+        assert_eq!(lines_back(text, c, 5), 0);
+        assert_eq!(&text[..lines_forward(text, c, 0)], "a\nbb\nccc\n");
+        assert_eq!(&text[..lines_forward(text, c, 1)], "a\nbb\nccc\ndddd\n");
+        assert_eq!(lines_forward(text, c, 5), text.len());
+    }
 
     #[test]
     fn only_overlong_words_are_shortened() {

@@ -113,8 +113,11 @@ pub fn render_github(files: &[FileFindings]) -> String {
     out
 }
 
-/// Escapes the message of a workflow command; other control characters are
-/// dropped so scope text cannot start a command of its own.
+/// Escapes the message of a workflow command as GitHub's runner expects
+/// (`%`, CR and LF percent-encoded). Every other character a terminal or a
+/// browser could be fooled by ([`crate::terminal::needs_escape`]) is written
+/// as its code point, `U+202E`, so scope text can neither start a command of
+/// its own nor hide in the annotation.
 fn github_data(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -122,14 +125,17 @@ fn github_data(text: &str) -> String {
             '%' => out.push_str("%25"),
             '\r' => out.push_str("%0D"),
             '\n' => out.push_str("%0A"),
-            c if c.is_control() => {}
+            c if crate::terminal::needs_escape(c) => {
+                out.push_str(&format!("U+{:04X}", u32::from(c)));
+            }
             c => out.push(c),
         }
     }
     out
 }
 
-/// Escapes a property value of a workflow command.
+/// Escapes a property value of a workflow command (`file=`, `title=`):
+/// as [`github_data`], and `:` and `,`, which end a property.
 fn github_property(text: &str) -> String {
     github_data(text).replace(':', "%3A").replace(',', "%2C")
 }
@@ -140,7 +146,12 @@ mod tests {
 
     #[test]
     fn workflow_commands_are_escaped() {
-        assert_eq!(github_data("50%\nnext\u{1b}[31m"), "50%25%0Anext[31m");
+        assert_eq!(
+            github_data("50%\nnext\u{1b}[31m\r"),
+            "50%25%0AnextU+001B[31m%0D"
+        );
+        assert_eq!(github_data("a\u{202e}b\u{200b}"), "aU+202EbU+200B");
+        assert_eq!(github_property("x\ry\u{9b}"), "x%0DyU+009B");
         assert_eq!(github_property("a:b,c"), "a%3Ab%2Cc");
     }
 }

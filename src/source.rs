@@ -55,9 +55,8 @@ pub struct SourceFile {
 struct SourceInner {
     name: String,
     text: String,
-    /// `text` with control characters masked, byte for byte (`None` when
-    /// the text has none).
-    display: Option<String>,
+    /// `text` escaped for a terminal (`None` when nothing needs escaping).
+    display: Option<crate::terminal::EscapedText>,
     line_starts: Vec<usize>,
 }
 
@@ -74,7 +73,7 @@ impl SourceFile {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        let display = crate::terminal::mask_controls(&text);
+        let display = crate::terminal::EscapedText::of(&text);
         Self {
             inner: Arc::new(SourceInner {
                 name: name.into(),
@@ -85,10 +84,29 @@ impl SourceFile {
         }
     }
 
-    /// The text safe to print in a terminal: control characters other than
-    /// line breaks and tabs replaced by `?`, keeping every byte offset.
+    /// The text safe to print in a terminal: every character that
+    /// [`crate::terminal::needs_escape`] shown as an escape.
     pub fn display_text(&self) -> &str {
-        self.inner.display.as_deref().unwrap_or(&self.inner.text)
+        self.inner
+            .display
+            .as_ref()
+            .map_or(&self.inner.text, |shown| &shown.text)
+    }
+
+    /// The offset in [`Self::display_text`] of byte `offset` of the text.
+    pub fn display_offset(&self, offset: usize) -> usize {
+        self.inner
+            .display
+            .as_ref()
+            .map_or(offset, |shown| shown.shown_offset(offset))
+    }
+
+    /// The offset in the text of byte `offset` of [`Self::display_text`].
+    pub fn text_offset(&self, offset: usize) -> usize {
+        self.inner
+            .display
+            .as_ref()
+            .map_or(offset, |shown| shown.file_offset(offset))
     }
 
     /// The name shown in diagnostics.

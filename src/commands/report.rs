@@ -74,7 +74,12 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
         report.changes = Some(changes_since(rev, path, &document.scope, global)?);
     }
     let color = args.output.is_none() && global.color.for_stdout();
-    let text = render(&report, args.format, color)?;
+    let mut text = render(&report, args.format, color)?;
+    if args.output.is_none() && args.format == Format::Csv {
+        // CSV keeps the scope's text exactly for a spreadsheet or a script;
+        // shown on a terminal it must not carry escapes the terminal obeys.
+        text = crate::terminal::for_stdout(text);
+    }
     match &args.output {
         Some(file) => write_atomically(file, &text, Existing::Replace)?,
         None => write_stdout(&text)?,

@@ -10,8 +10,12 @@
 //! echo 'scope.yaml diff=comanage' >> .gitattributes
 //! ```
 //!
-//! A file that does not validate is printed unchanged (exit 0), so `git diff`
-//! keeps working on a half-edited file; `comanage validate` says what is wrong.
+//! The file is validated first. A file that does not validate is printed as
+//! it is (exit 0), so `git diff` keeps working on a half-edited file;
+//! `comanage validate` says what is wrong. Either way the output is free of
+//! terminal controls, even to a pipe: as a textconv driver its output is
+//! shown by `git diff` on the user's terminal, so escapes in a hostile file
+//! must not pass through it (see [`crate::terminal::sanitize`]).
 
 use crate::cli::{CommandResult, GlobalArgs, Status, write_stdout};
 use crate::diff::canonical;
@@ -25,14 +29,15 @@ pub struct Args {
     pub path: Option<String>,
 }
 
-/// Prints the canonical form, or the raw text when the file does not validate.
+/// Prints the canonical form, or the file's text with controls escaped when
+/// it does not validate.
 pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
     let path = args.path.as_deref().unwrap_or(&global.file);
     let bytes = load::read_bytes(path)?;
     let raw = String::from_utf8_lossy(&bytes).into_owned();
     let text = match load::load_bytes(&load::display_name(path), bytes) {
         Ok(document) => canonical::render(&document.scope),
-        Err(_) => raw,
+        Err(_) => crate::terminal::sanitize(&raw).into_owned(),
     };
     write_stdout(&text)?;
     Ok(Status::Clean)

@@ -30,10 +30,11 @@ pub fn render(report: &Report, width: usize, color: bool) -> String {
     s
 }
 
-/// Scope text made safe for a terminal; tabs become spaces so they cannot
-/// skew a table's columns.
+/// Scope text made safe for a terminal and kept on one line (a newline in a
+/// name would start a forged line); tabs become spaces so they cannot skew
+/// a table's columns.
 fn clean(text: &str) -> String {
-    terminal::sanitize(text).replace('\t', " ")
+    terminal::sanitize_line(text).replace('\t', " ")
 }
 
 struct Out {

@@ -47,7 +47,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             format!(
                 "the scope was last reviewed on {reviewed}, {age} days ago; the least frequent \
                  meeting (\"{}\", every {}) allows {allowed} days",
-                crate::terminal::sanitize(&meeting.name),
+                meeting.name,
                 meeting.every.as_str()
             ),
         )

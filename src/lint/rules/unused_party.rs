@@ -36,7 +36,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 pointer(["parties", party_id]),
                 format!(
                     "party `{party_id}` ({}) is not referenced anywhere in the scope",
-                    crate::terminal::sanitize(&party.name)
+                    party.name
                 ),
             )
             .with_label("unused")

@@ -627,3 +627,7 @@ fn thirty_thousand_waivers_are_applied_promptly() {
     let lint = run(&["lint", &path]);
     expect(&lint, 0, "no problems", "30000 waived");
 }
+
+mod csv;
+mod output;
+mod time;
