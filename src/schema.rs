@@ -17,59 +17,17 @@ use serde_json::Value as Json;
 
 use crate::diagnostics::Diagnostic;
 use crate::scope::describe;
-use crate::scope::model::Scope;
+use crate::scope::values::DATE_PATTERN;
 use crate::source::{SourceMap, push_escaped};
 use crate::suggest;
 
+mod generate;
+mod limits;
+
+pub use generate::{STANDARD_FORMATS, generate};
+
 /// The committed schema, as editors see it.
 pub const SCHEMA_TEXT: &str = include_str!("../schema/scope.schema.json");
-
-/// The schema generated from the model, pretty-printed with a final newline.
-pub fn generate() -> String {
-    let generator = schemars::generate::SchemaSettings::draft07().into_generator();
-    let mut schema = generator.into_root_schema_for::<Scope>().to_value();
-    drop_null_alternatives(&mut schema);
-    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
-    text.push('\n');
-    text
-}
-
-/// Optional fields are optional by being absent: an empty `owner:` is a
-/// mistake to report, not a null to accept. schemars renders `Option<T>` as
-/// "T or null"; this strips the null alternative everywhere.
-fn drop_null_alternatives(schema: &mut Json) {
-    match schema {
-        Json::Object(object) => {
-            if let Some(Json::Array(types)) = object.get_mut("type") {
-                types.retain(|t| t != "null");
-                if types.len() == 1 {
-                    let single = types[0].clone();
-                    object.insert("type".to_owned(), single);
-                }
-            }
-            if let Some(Json::Array(branches)) = object.get("anyOf") {
-                let rest: Vec<Json> = branches
-                    .iter()
-                    .filter(|b| b.get("type").and_then(Json::as_str) != Some("null"))
-                    .cloned()
-                    .collect();
-                if rest.len() == 1 && branches.len() == 2 {
-                    object.remove("anyOf");
-                    if let Json::Object(inner) = &rest[0] {
-                        for (key, value) in inner {
-                            object.entry(key.clone()).or_insert_with(|| value.clone());
-                        }
-                    }
-                }
-            }
-            for value in object.values_mut() {
-                drop_null_alternatives(value);
-            }
-        }
-        Json::Array(items) => items.iter_mut().for_each(drop_null_alternatives),
-        _ => {}
-    }
-}
 
 struct Compiled {
     schema: Json,
@@ -105,6 +63,7 @@ pub fn check(document: &Json, map: &SourceMap) -> Vec<Diagnostic> {
         }
         out.extend(describe_error(&compiled.schema, &error, &pointer, map));
     }
+    out.extend(limits::check(&compiled.schema, document, map));
     out.sort_by_key(|d| (d.primary.span.start, d.message.clone()));
     out.dedup();
     out
@@ -136,7 +95,8 @@ fn check_version(document: &Json, map: &SourceMap) -> Option<Diagnostic> {
                 .with_label("no `version` in this document")
                 .with_help("add `version: 1` as the first line of the file"),
         ),
-        Some(Json::Number(n)) if n.as_u64().is_some_and(|v| v > 1) => Some(
+        // `2.0` is a newer version written as a float: named as one.
+        Some(Json::Number(n)) if n.as_f64().is_some_and(|v| v > 1.0 && v.fract() == 0.0) => Some(
             Diagnostic::error(
                 "schema",
                 format!("scope format version {n} is newer than this comanage understands"),
@@ -271,6 +231,11 @@ fn describe_error(
             )
             .with_help(help)
         }
+        ValidationErrorKind::Pattern { pattern } if pattern.as_str() == DATE_PATTERN => {
+            let value = scalar_text(instance);
+            at_value(format!("`{value}` is not a valid date"), "not a date")
+                .with_help(format!("write `{field}` as YYYY-MM-DD, such as 2027-01-31"))
+        }
         ValidationErrorKind::Pattern { .. } => {
             let value = scalar_text(instance);
             at_value(format!("`{value}` is not a duration"), "not a duration").with_help(format!(
@@ -283,12 +248,15 @@ fn describe_error(
                 .with_help(format!("write `{field}` as YYYY-MM-DD, such as 2027-01-31"))
         }
         ValidationErrorKind::Minimum { limit } | ValidationErrorKind::Maximum { limit } => {
+            let below = matches!(error.kind(), ValidationErrorKind::Minimum { .. });
             at_value(
                 format!("`{field}` cannot be {}", scalar_text(instance)),
                 "out of range",
             )
-            .with_help(if field == "tier" {
+            .with_help(if field == "tier" && below {
                 "tier numbers start at 1 and increase along the path".to_owned()
+            } else if field == "tier" {
+                format!("tier numbers run from 1 to {limit}, increasing along the path")
             } else {
                 format!("the limit here is {limit}")
             })

@@ -5,6 +5,7 @@
 
 mod common;
 
+mod contract;
 mod diff;
 mod everyday;
 mod git;

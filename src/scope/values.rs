@@ -15,6 +15,39 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// The pattern a duration matches.
 pub const DURATION_PATTERN: &str = "^([0-9]+[mhdw])+$";
 
+/// The pattern a date matches: `YYYY-MM-DD` of a real calendar day, leap
+/// years included. A pattern rather than `format: date`, because validators
+/// differ on whether `format` is checked at all, and every validator checks a
+/// pattern: editors then refuse `2027-02-29` as `comanage validate` does.
+pub const DATE_PATTERN: &str = concat!(
+    "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])",
+    "|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)",
+    "|02-(?:0[1-9]|1[0-9]|2[0-8]))",
+    "|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$",
+);
+
+/// The longest duration a scope may hold, in minutes: 876000h, 100 years of
+/// 365 days. Longer values are typing mistakes, and the bound keeps every
+/// sum of durations far from overflow.
+pub const MAX_DURATION_MINUTES: u64 = 876_000 * 60;
+
+/// The longest duration as the format writes it, for messages.
+pub const MAX_DURATION_TEXT: &str = "876000h";
+
+/// Whether `text` has the shape of a duration (`DURATION_PATTERN`), whatever
+/// its length.
+pub fn is_duration_shaped(text: &str) -> bool {
+    let mut after_digit = false;
+    for byte in text.bytes() {
+        match byte {
+            b'0'..=b'9' => after_digit = true,
+            b'm' | b'h' | b'd' | b'w' if after_digit => after_digit = false,
+            _ => return false,
+        }
+    }
+    !text.is_empty() && !after_digit
+}
+
 /// A calendar date, written `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date(pub jiff::civil::Date);
@@ -83,7 +116,7 @@ impl JsonSchema for Date {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "type": "string",
-            "format": "date",
+            "pattern": DATE_PATTERN,
             "description": "A calendar date, YYYY-MM-DD.",
         })
     }
@@ -116,6 +149,9 @@ impl FromStr for Duration {
                 "`{text}` is not a duration; write a number and a unit, such as 15m, 4h, 2d or 1h30m"
             )
         };
+        let too_long = || {
+            format!("`{text}` is longer than {MAX_DURATION_TEXT} (100 years), the longest duration")
+        };
         if text.is_empty() {
             return Err(invalid());
         }
@@ -128,7 +164,7 @@ impl FromStr for Duration {
                     value
                         .checked_mul(10)
                         .and_then(|v| v.checked_add(u64::from(digit)))
-                        .ok_or_else(|| format!("`{text}` is too long a duration"))?,
+                        .ok_or_else(too_long)?,
                 );
                 continue;
             }
@@ -143,10 +179,13 @@ impl FromStr for Duration {
             minutes = value
                 .checked_mul(unit)
                 .and_then(|v| minutes.checked_add(v))
-                .ok_or_else(|| format!("`{text}` is too long a duration"))?;
+                .ok_or_else(too_long)?;
         }
         if number.is_some() {
             return Err(invalid());
+        }
+        if minutes > MAX_DURATION_MINUTES {
+            return Err(too_long());
         }
         Ok(Self { minutes })
     }
@@ -192,7 +231,7 @@ impl JsonSchema for Duration {
         json_schema!({
             "type": "string",
             "pattern": DURATION_PATTERN,
-            "description": "A number and a unit (m, h, d, w), such as 15m, 4h, 2d or 1h30m.",
+            "description": "A number and a unit (m, h, d, w), such as 15m, 4h, 2d or 1h30m; at most 876000h (100 years).",
         })
     }
 }
@@ -233,11 +272,73 @@ mod tests {
     }
 
     #[test]
+    fn durations_stop_at_a_hundred_years() {
+        let longest: Duration = MAX_DURATION_TEXT.parse().unwrap();
+        assert_eq!(longest.minutes(), MAX_DURATION_MINUTES);
+        assert_eq!(
+            "5214w2d".parse::<Duration>().unwrap().minutes(),
+            MAX_DURATION_MINUTES
+        );
+        for text in [
+            "876001h",
+            "52560001m",
+            "36500d1m",
+            "99999999999999999999999h",
+        ] {
+            let err = text.parse::<Duration>().unwrap_err();
+            assert!(err.contains("longer than 876000h"), "{text}: {err}");
+        }
+    }
+
+    #[test]
+    fn the_duration_shape_matches_the_pattern() {
+        for text in ["1h", "1h30m", "0m", "99999999999999999999999h", "1h1h"] {
+            assert!(is_duration_shaped(text), "{text}");
+        }
+        for text in ["", "h", "1", "1hm", "1.5h", "-1h", "1 h", "1H"] {
+            assert!(!is_duration_shaped(text), "{text}");
+        }
+    }
+
+    #[test]
     fn dates_must_be_real() {
         assert!("2026-02-28".parse::<Date>().is_ok());
         assert!("2026-02-30".parse::<Date>().is_err());
         assert!("2026-1-01".parse::<Date>().is_err());
         assert!("2027-13-45".parse::<Date>().is_err());
+    }
+
+    #[test]
+    fn the_date_pattern_accepts_exactly_the_real_dates() {
+        let pattern = matches_date_pattern;
+        // Every day of a leap-year cycle and its century exceptions, against
+        // the calendar.
+        for year in [1900, 2000, 2024, 2026, 2100, 2400, 0] {
+            for month in 1..=12 {
+                for day in 1..=31 {
+                    let text = format!("{year:04}-{month:02}-{day:02}");
+                    let real = text.parse::<Date>().is_ok();
+                    assert_eq!(pattern(&text), real, "{text}");
+                }
+            }
+        }
+        for text in [
+            "2026-1-01",
+            "2026-01-1",
+            "20260-01-01",
+            "2026-00-10",
+            "2026-01-00",
+            "",
+        ] {
+            assert!(!pattern(text), "{text}");
+        }
+    }
+
+    /// Whether `text` matches [`DATE_PATTERN`], with the schema validator's
+    /// own regex engine.
+    fn matches_date_pattern(text: &str) -> bool {
+        let schema = serde_json::json!({ "type": "string", "pattern": DATE_PATTERN });
+        jsonschema::is_valid(&schema, &serde_json::json!(text))
     }
 
     #[test]
