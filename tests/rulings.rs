@@ -186,6 +186,30 @@ const CASES: &[Case] = &[
         fixture: "unknown-rule/expired-waiver.passes",
         expected: &[],
     },
+    Case {
+        fixture: "owner-not-in-escalation/single-owner.fires",
+        expected: &[(
+            "owner-not-in-escalation",
+            "/services/security/functions/security-monitoring",
+        )],
+    },
+    Case {
+        fixture: "owner-not-in-escalation/single-owner.passes",
+        expected: &[
+            (
+                "double-owned-function",
+                "/services/security/functions/security-monitoring/owner",
+            ),
+            (
+                "unknown-party",
+                "/services/security/functions/security-monitoring/owner/1",
+            ),
+            (
+                "unknown-party",
+                "/services/security/functions/edr-response/owner",
+            ),
+        ],
+    },
 ];
 
 #[test]
