@@ -158,4 +158,6 @@ fn expired(waiver: &waivers::WaiverAt<'_>, today: Date) -> Option<Date> {
 }
 
 #[cfg(test)]
+mod props;
+#[cfg(test)]
 mod tests;
