@@ -12,5 +12,6 @@ mod git;
 mod hostile;
 mod lint;
 mod report;
+mod rulings;
 mod untrusted;
 mod validate;

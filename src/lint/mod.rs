@@ -123,7 +123,7 @@ fn engine_findings(
         if levels.get(waiver.rule) == Some(&LintLevel::Allow) {
             continue;
         }
-        if let Some(until) = waiver.waiver.until.filter(|until| *until < cx.today) {
+        if let Some(until) = expired(waiver, cx.today) {
             out.push(expired_waiver::finding(cx, waiver, until));
             continue;
         }
@@ -131,15 +131,33 @@ fn engine_findings(
             out.push(unused_waiver::finding(cx, waiver));
         }
     }
-    let engine_index = waivers::FindingIndex::new(&out);
+    // A waiver of an engine rule expires like any other (its `expired-waiver`
+    // finding can itself be waived by an active waiver of `expired-waiver`),
+    // but is never reported as unused.
+    let mut active = Vec::new();
     for waiver in engine_waivers {
-        let active = waiver.waiver.until.is_none_or(|until| until >= cx.today);
-        if active {
-            waivers::apply(waiver, &mut out, &engine_index);
+        if levels.get(waiver.rule) == Some(&LintLevel::Allow) {
+            continue;
         }
+        match expired(waiver, cx.today) {
+            Some(until) => out.push(expired_waiver::finding(cx, waiver, until)),
+            None => active.push(waiver),
+        }
+    }
+    let engine_index = waivers::FindingIndex::new(&out);
+    for waiver in active {
+        waivers::apply(waiver, &mut out, &engine_index);
     }
     out
 }
 
+/// The `until` date of `waiver` when it has expired: it works through that
+/// day and is expired from the next day on.
+fn expired(waiver: &waivers::WaiverAt<'_>, today: Date) -> Option<Date> {
+    waiver.waiver.until.filter(|until| *until < today)
+}
+
+#[cfg(test)]
+mod props;
 #[cfg(test)]
 mod tests;

@@ -48,7 +48,19 @@ enum Place<'a> {
 impl PartyReference<'_> {
     /// The JSON pointer of the written id.
     pub fn pointer(&self) -> String {
-        let suffix = |key: &str, index: Option<usize>| match index {
+        self.pointer_with(true)
+    }
+
+    /// The JSON pointer of the field holding the id: the list for an id in
+    /// a list (`…/owner`, `/cadence/0/parties`), else the id itself. Two
+    /// references with the same field and id are one reference for
+    /// `unknown-party` (DESIGN.md 1.3: one finding per distinct id per field).
+    pub fn field_pointer(&self) -> String {
+        self.pointer_with(false)
+    }
+
+    fn pointer_with(&self, with_index: bool) -> String {
+        let suffix = |key: &str, index: Option<usize>| match index.filter(|_| with_index) {
             Some(i) => format!("/{key}/{i}"),
             None => format!("/{key}"),
         };
@@ -72,7 +84,9 @@ impl PartyReference<'_> {
             } => pointer(["decisions", decision]) + &suffix(key, index),
             Place::Authority { key } => format!("/authority/{key}"),
             Place::Tier { path, tier } => pointer(["escalation", path]) + &format!("/{tier}/party"),
-            Place::Meeting { meeting, index } => format!("/cadence/{meeting}/parties/{index}"),
+            Place::Meeting { meeting, index } => {
+                format!("/cadence/{meeting}") + &suffix("parties", Some(index))
+            }
         }
     }
 }

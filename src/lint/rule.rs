@@ -80,6 +80,23 @@ impl Context<'_> {
         Diagnostic::error("", message, span).with_pointer(pointer)
     }
 
+    /// A finding on field `key` of the item at `item`: labelled on its value
+    /// when the field is `written`, else on the item's key (the field is
+    /// absent and the item itself is what the finding is about).
+    pub fn at_field_or_item(
+        &self,
+        item: String,
+        key: &str,
+        written: bool,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        if written {
+            self.at_value(format!("{item}/{key}"), message)
+        } else {
+            self.at_key(item, message)
+        }
+    }
+
     /// A finding about the node at `pointer`, labelled on `span`.
     pub fn at(&self, pointer: String, span: Span, message: impl Into<String>) -> Diagnostic {
         Diagnostic::error("", message, span).with_pointer(pointer)

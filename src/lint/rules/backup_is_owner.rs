@@ -12,7 +12,10 @@ pub static RULE: Rule = Rule {
     summary: "a function's `backup` is its owner",
     docs: Docs {
         what: "Fires for each function whose `backup:` is one of its owners (its own `owner:`, \
-               or the service's default owner it inherits).",
+               or the service's default owner it inherits). A function with several owners \
+               gets it too when the backup is any one of them, beside the \
+               `double-owned-function` finding for the owners: once the owner is fixed, the \
+               backup must still be someone else.",
         why: "A backup exists for the day the owner cannot act. Naming the owner as its own \
               backup looks complete in a review and protects against nothing.",
         example: "services:\n  security:\n    owner: msp\n    functions:\n      patch-management: { backup: msp }",

@@ -2,7 +2,7 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::lint::rule::{Check, Context, Docs, Rule, function_pointer};
-use crate::scope::{Function, Hours, LintLevel, Scope, Service};
+use crate::scope::{Function, Hours, LintLevel, Scope, Service, Tier};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -11,10 +11,11 @@ pub static RULE: Rule = Rule {
     summary: "a function needs `hours` that neither its owner nor any tier of its escalation path covers",
     docs: Docs {
         what: "For each function with `hours:` (the coverage it needs), checks that someone is \
-               there during those hours: the function is covered when its single owner's hours \
-               (`business` when the party states none) are at least the need, or when any tier \
-               of its escalation path covers them (a tier covers its own `hours:` if given, \
-               else its party's). Hours are ordered `business` < `extended` < `24x7`. The \
+               there during those hours: the function is covered when its single owner (exactly \
+               one party, a defined one) has hours (`business` when the party states none) at \
+               least the need, or when any tier of its escalation path covers them (a tier \
+               covers its own `hours:` if given, else its party's). A party id that names no \
+               defined party covers no hours at all. Hours are ordered `business` < `extended` < `24x7`. The \
                path is the function's `escalation:`, else the path named `default`; a function \
                naming a path that does not exist is left to `unknown-escalation-path`.",
         why: "This is the gap that hurts at 2 AM. A function that must run around the clock — \
@@ -48,9 +49,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 None => None,
             };
             if owner_covers(scope, service, function, need)
-                || path.is_some_and(|(_, tiers)| {
-                    tiers.iter().any(|t| scope.tier_hours(t).covers(need))
-                })
+                || path.is_some_and(|(_, tiers)| tiers.iter().any(|t| tier_covers(scope, t, need)))
             {
                 continue;
             }
@@ -81,6 +80,20 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 }),
             );
         }
+    }
+}
+
+/// Whether `tier` covers `need`: its own `hours` if given (even when its
+/// party is unknown), else its party's. A party that is not defined covers
+/// no hours at all (DESIGN.md 1.3, rulings), so a typo in a tier's party
+/// cannot make a function look covered.
+fn tier_covers(scope: &Scope, tier: &Tier, need: Hours) -> bool {
+    match tier.hours {
+        Some(hours) => hours.covers(need),
+        None => scope
+            .parties
+            .get(&tier.party)
+            .is_some_and(|party| party.covered_hours().covers(need)),
     }
 }
 

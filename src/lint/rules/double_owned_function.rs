@@ -15,8 +15,10 @@ pub static RULE: Rule = Rule {
     docs: Docs {
         what: "Fires when a function's `owner` lists more than one distinct party (once per \
                function), when a service's default `owner` does (once for the service, not for \
-               each function that inherits it), and when the same function id appears in two \
-               services (once, at the second occurrence, with a label on the first).",
+               each function that inherits it), and when the same function id appears in two or \
+               more services (once per id, at the second occurrence, with a label on every \
+               other occurrence). A service owner naming several parties is reported whether \
+               or not any function inherits it.",
         why: "Two owners is no owner: each party assumes the other is on it. Co-managed \
               agreements work when every recurring duty has exactly one accountable party, with \
               the other as the named backup or as responsible for part of the work.",
@@ -30,7 +32,8 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let mut first_seen: HashMap<&str, &str> = HashMap::new();
+    // Function id -> the services it appears in, in file order.
+    let mut occurrences: HashMap<&str, Vec<&str>> = HashMap::new();
     for (service_id, service) in &cx.scope.services {
         let service_owner = service
             .owner
@@ -53,31 +56,55 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     "name one owner; make the other the `backup:` or list it in `responsible:`",
                 ));
             }
-            match first_seen.get(function_id.as_str()) {
-                None => {
-                    first_seen.insert(function_id, service_id);
-                }
-                Some(first_service) => {
-                    let first = function_pointer(first_service, function_id);
-                    out.push(
-                        cx.at_key(
-                            ptr,
-                            format!(
-                                "function `{function_id}` appears in service `{first_service}` \
-                                 and again in service `{service_id}`"
-                            ),
-                        )
-                        .with_label("second occurrence")
-                        .with_related(cx.map.key_span(&first), "first occurrence")
-                        .with_help(format!(
-                            "keep `{function_id}` in the one service that owns it, or give one \
-                             of them a different id"
-                        )),
-                    );
-                }
-            }
+            occurrences.entry(function_id).or_default().push(service_id);
         }
     }
+    for (function_id, services) in occurrences {
+        if let [first, second, rest @ ..] = services.as_slice() {
+            out.push(duplicated(cx, function_id, first, second, rest));
+        }
+    }
+}
+
+/// The one finding for a function id that appears in several services: at
+/// the second occurrence, with a label on the first and on every later one.
+fn duplicated(
+    cx: &Context<'_>,
+    function_id: &str,
+    first: &str,
+    second: &str,
+    rest: &[&str],
+) -> Diagnostic {
+    let again = if rest.is_empty() {
+        format!("service `{second}`")
+    } else {
+        let mut names: Vec<String> = [second]
+            .iter()
+            .chain(rest)
+            .map(|s| format!("`{s}`"))
+            .collect();
+        let last = names.pop().unwrap_or_default();
+        format!("services {} and {last}", names.join(", "))
+    };
+    let mut finding = cx
+        .at_key(
+            function_pointer(second, function_id),
+            format!("function `{function_id}` appears in service `{first}` and again in {again}"),
+        )
+        .with_label("second occurrence")
+        .with_related(
+            cx.map.key_span(&function_pointer(first, function_id)),
+            "first occurrence",
+        );
+    for service in rest {
+        finding = finding.with_related(
+            cx.map.key_span(&function_pointer(service, function_id)),
+            "another occurrence",
+        );
+    }
+    finding.with_help(format!(
+        "keep `{function_id}` in the one service that owns it, or give one of them a different id"
+    ))
 }
 
 /// A finding when `owner` (at `owner_pointer`) names more than one party.

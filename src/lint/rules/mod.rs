@@ -17,6 +17,7 @@ mod missing_backup;
 mod missing_baseline_function;
 mod no_review_cadence;
 mod no_tie_breaker;
+mod owner_not_in_escalation;
 mod renewal_due;
 mod review_overdue;
 mod undecided_decision;
@@ -29,7 +30,7 @@ mod unused_party;
 pub mod unused_waiver;
 
 /// Every rule, in documentation order.
-pub static REGISTRY: [&Rule; 21] = [
+pub static REGISTRY: [&Rule; 22] = [
     &unowned_function::RULE,
     &double_owned_function::RULE,
     &unknown_party::RULE,
@@ -42,6 +43,7 @@ pub static REGISTRY: [&Rule; 21] = [
     &escalation_order::RULE,
     &missing_backup::RULE,
     &backup_is_owner::RULE,
+    &owner_not_in_escalation::RULE,
     &no_tie_breaker::RULE,
     &no_review_cadence::RULE,
     &review_overdue::RULE,

@@ -34,11 +34,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         let item = pointer(["decisions", decision_id]);
         let message = format!("decision `{decision_id}` has no party that decides it");
-        let finding = if decision.decides.is_some() {
-            cx.at_value(format!("{item}/decides"), message)
-        } else {
-            cx.at_key(item, message)
-        };
+        let finding = cx.at_field_or_item(item, "decides", decision.decides.is_some(), message);
         out.push(
             finding
                 .with_label("nobody decides")

@@ -1,5 +1,7 @@
 //! `unknown-party`: a reference to a party that is not defined.
 
+use std::collections::HashSet;
+
 use crate::diagnostics::Diagnostic;
 use crate::lint::rule::{Check, Context, Docs, Rule, reference_help};
 use crate::scope::LintLevel;
@@ -10,10 +12,12 @@ pub static RULE: Rule = Rule {
     default_level: LintLevel::Deny,
     summary: "a party reference (owner, backup, RACI, decides, authority, tier, cadence) names no defined party",
     docs: Docs {
-        what: "Fires once for every reference to a party id that is not a key of `parties:`: \
-               function and service owners, backups, the `responsible`, `consulted` and \
-               `informed` lists of functions and decisions, `decides`, the three `authority` \
-               fields, each escalation tier's `party` and each cadence meeting's `parties`.",
+        what: "Fires once for every distinct party id that is not a key of `parties:`, in \
+               each field that names it (`owner: [ghost, ghost]` is one finding, \
+               `owner: [ghost, spook]` two). The fields are function and service owners, \
+               backups, the `responsible`, `consulted` and `informed` lists of functions and \
+               decisions, `decides`, the three `authority` fields, each escalation tier's \
+               `party` and each cadence meeting's `parties`.",
         why: "A typo in a party id (`mps` for `msp`) silently unassigns the work: the function \
               looks owned in review, but the owner it names does not exist, has no contacts and \
               no hours. In a contract annex that is a function nobody signed up for.",
@@ -26,8 +30,14 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    // `owner: [g, g]` is one reference to `g`: only the first of a field's
+    // repeated ids is reported. Unknown references are rare, so the set of
+    // field pointers stays small.
+    let mut reported: HashSet<(String, &str)> = HashSet::new();
     for reference in cx.references {
-        if cx.scope.parties.contains_key(reference.id) {
+        if cx.scope.parties.contains_key(reference.id)
+            || !reported.insert((reference.field_pointer(), reference.id))
+        {
             continue;
         }
         let pointer = reference.pointer();

@@ -13,7 +13,10 @@ pub static RULE: Rule = Rule {
     docs: Docs {
         what: "Fires for each waiver of a real rule that has no finding to silence inside the \
                item carrying it (a service's waiver covers its functions). Waivers of rules set \
-               to `allow` are not checked.",
+               to `allow` are not checked. Never reported for a waiver of `unknown-rule`, \
+               `expired-waiver` or `unused-waiver` itself: those rules are about other \
+               entries, so whether such a waiver silences something depends on the rest of \
+               the file (it still expires, and `expired-waiver` reports it then).",
         why: "A waiver outliving its problem hides the next one: the function got its backup, \
               the waiver stayed, and when the backup is removed again nobody is told.",
         example: "dark-web-monitoring:\n  owner: msp\n  backup: internal\n  critical: true\n  waive:\n    missing-backup: { reason: Vendor on-call covers it. }",
