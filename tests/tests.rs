@@ -11,4 +11,5 @@ mod git;
 mod hostile;
 mod lint;
 mod report;
+mod sarif;
 mod validate;
