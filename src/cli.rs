@@ -115,8 +115,10 @@ pub enum Command {
     /// Print shell completions.
     #[command(after_help = "Example:\n  source <(comanage completions bash)")]
     Completions(commands::completions::Args),
-    /// Print the man page (roff).
-    #[command(after_help = "Example:\n  comanage man > comanage.1")]
+    /// Print the man page (roff), or write one per subcommand with --dir.
+    #[command(
+        after_help = "Examples:\n  comanage man > comanage.1\n  comanage man --dir ~/.local/share/man/man1"
+    )]
     Man(commands::man::Args),
 }
 

@@ -13,6 +13,7 @@ pub mod git;
 pub mod init;
 pub mod inputs;
 pub mod lint;
+pub mod new_findings;
 pub mod report;
 pub mod schema;
 pub mod scope;

@@ -111,22 +111,20 @@ fn init_refuses_to_overwrite_and_force_replaces() {
 #[test]
 fn init_writes_to_another_path_and_rejects_empty_names() {
     let dir = tempfile::tempdir().unwrap();
-    let output = run_in(dir.path(), &["init", "-f", "clients/acme.scope.yaml"]);
-    assert_eq!(
-        output.status.code(),
-        Some(2),
-        "the directory does not exist"
-    );
+    // A new client's folder is created.
+    let output = run_in(dir.path(), &["init", "-f", "clients/acme/scope.yaml"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    assert!(stderr_of(&output).contains("edit clients/acme/scope.yaml"));
+    assert!(dir.path().join("clients/acme/scope.yaml").is_file());
+
+    std::fs::write(dir.path().join("file"), "").unwrap();
+    let output = run_in(dir.path(), &["init", "-f", "file/scope.yaml"]);
+    assert_eq!(output.status.code(), Some(2), "a file is in the way");
     assert!(
-        stderr_of(&output).contains("cannot write clients/acme.scope.yaml"),
+        stderr_of(&output).contains("cannot create the directory file"),
         "{}",
         stderr_of(&output)
     );
-
-    std::fs::create_dir(dir.path().join("clients")).unwrap();
-    let output = run_in(dir.path(), &["init", "-f", "clients/acme.scope.yaml"]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
-    assert!(stderr_of(&output).contains("edit clients/acme.scope.yaml"));
 
     let output = run_in(dir.path(), &["init", "-f", "x.yaml", "--client", "  "]);
     assert_eq!(output.status.code(), Some(2));
@@ -136,6 +134,37 @@ fn init_writes_to_another_path_and_rejects_empty_names() {
         stderr_of(&output)
     );
     assert!(!dir.path().join("x.yaml").exists());
+}
+
+#[test]
+fn init_schema_writes_the_file_the_schema_comment_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = run_in(
+        dir.path(),
+        &["init", "--schema", "-f", "clients/acme/scope.yaml"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    assert!(stderr_of(&output).contains("wrote clients/acme/scope.schema.json"));
+    let scope = std::fs::read_to_string(dir.path().join("clients/acme/scope.yaml")).unwrap();
+    let comment = scope.lines().next().unwrap();
+    let target = comment
+        .strip_prefix("# yaml-language-server: $schema=")
+        .expect("the first line is the schema comment");
+    let written = std::fs::read_to_string(dir.path().join("clients/acme").join(target)).unwrap();
+    assert_eq!(written, comanage::schema::SCHEMA_TEXT);
+
+    let output = run_in(dir.path(), &["schema", "-o", "copy.json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    assert!(stderr_of(&output).contains("wrote copy.json"));
+    let copy = std::fs::read_to_string(dir.path().join("copy.json")).unwrap();
+    assert_eq!(copy, comanage::schema::SCHEMA_TEXT);
+    let output = run_in(dir.path(), &["schema", "-o", "missing-dir/x.json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr_of(&output).contains("missing-dir"),
+        "{}",
+        stderr_of(&output)
+    );
 }
 
 #[test]

@@ -220,10 +220,11 @@ fn sarif_output_matches_the_sarif_2_1_0_schema() {
         fixture("lint/double-owned-function/fires.scope.yaml"),
         fixture("lint/expired-waiver/passes.scope.yaml"),
         fixture("validate/syntax-error.scope.yaml"),
+        fixture("sarif/many-findings.scope.yaml"),
         "examples/northwind-manufacturing.scope.yaml".to_owned(),
     ] {
         let output = comanage()
-            .args(["lint", "--format", "sarif", &path])
+            .args(["lint", "--format", "sarif", "--include-suppressed", &path])
             .output()
             .unwrap();
         let log: Value = serde_json::from_slice(&output.stdout).unwrap();
@@ -243,6 +244,7 @@ fn sarif_output_matches_the_sarif_2_1_0_schema() {
             "lint",
             "--format",
             "sarif",
+            "--include-suppressed",
             &fixture("lint/expired-waiver/passes.scope.yaml"),
         ])
         .output()

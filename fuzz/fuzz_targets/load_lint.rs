@@ -30,5 +30,5 @@ fuzz_target!(|data: &[u8]| {
     let _ = findings::render_human(&files, false, 100);
     let _ = findings::render_json(&files);
     let _ = findings::render_github(&files);
-    let _ = lint::sarif::render(&files);
+    let _ = lint::sarif::render(&files, &lint::sarif::SarifOptions::default());
 });

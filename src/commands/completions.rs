@@ -5,6 +5,7 @@ use clap::CommandFactory;
 use clap_complete::Shell;
 
 use crate::cli::{Cli, CommandResult, GlobalArgs, Status, write_stdout};
+use crate::lint::rules::REGISTRY;
 
 /// Arguments of `comanage completions`.
 #[derive(Debug, clap::Args)]
@@ -19,6 +20,26 @@ pub fn run(_global: &GlobalArgs, args: &Args) -> CommandResult {
     let mut command = Cli::command();
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut command, "comanage", &mut script);
-    write_stdout(&String::from_utf8_lossy(&script))?;
+    let mut text = String::from_utf8_lossy(&script).into_owned();
+    if args.shell == Shell::Fish {
+        text.push_str(&fish_rule_ids());
+    }
+    write_stdout(&text)?;
     Ok(Status::Clean)
+}
+
+/// The rule ids for `comanage explain <TAB>` in fish. clap_complete's fish
+/// script completes options and subcommands but not the values of a
+/// positional argument; bash, zsh and the others get them from the
+/// argument's possible values.
+fn fish_rule_ids() -> String {
+    let mut out = String::from("# comanage explain RULE: the rule ids\n");
+    for rule in REGISTRY {
+        let summary = rule.summary.replace('\\', "\\\\").replace('\'', "\\'");
+        out.push_str(&format!(
+            "complete -c comanage -n \"__fish_comanage_using_subcommand explain\" -f -a '{}' -d '{summary}'\n",
+            rule.id
+        ));
+    }
+    out
 }

@@ -9,8 +9,34 @@ use crate::lint::rules::{REGISTRY, find};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The rule id, such as `coverage-gap` (`comanage rules` lists them).
-    #[arg(value_name = "RULE")]
+    #[arg(value_name = "RULE", value_parser = RuleId, hide_possible_values = true)]
     pub rule: String,
+}
+
+/// Parses any text as a rule id (an unknown one gets a "did you mean" from
+/// [`run`]), and offers the registry's ids to shell completions.
+#[derive(Debug, Clone, Copy)]
+struct RuleId;
+
+impl clap::builder::TypedValueParser for RuleId {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(REGISTRY.iter().map(|rule| {
+            clap::builder::PossibleValue::new(rule.id).help(rule.summary)
+        })))
+    }
 }
 
 /// Prints the documentation of one rule; an unknown id gets the closest.

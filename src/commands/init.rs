@@ -5,7 +5,7 @@ use std::path::Path;
 use crate::write::{Existing, write_atomically};
 
 use crate::cli::{CommandResult, GlobalArgs, Status, write_stderr, write_stdout};
-use crate::init::Starter;
+use crate::init::{SCHEMA_FILE, Starter};
 
 /// Arguments of `comanage init`.
 #[derive(Debug, clap::Args)]
@@ -19,6 +19,10 @@ pub struct Args {
     /// Replace the file if it exists.
     #[arg(long)]
     pub force: bool,
+    /// Also write the JSON Schema as `scope.schema.json` beside the scope,
+    /// the file its `$schema` comment names (editor completion, offline).
+    #[arg(long)]
+    pub schema: bool,
 }
 
 /// Writes the starter scope to the `-f` file (`-`: standard output).
@@ -41,14 +45,40 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
         write_stdout(&text)?;
         return Ok(Status::Clean);
     }
-    write_new(Path::new(&global.file), &text, args.force)?;
+    let path = Path::new(&global.file);
+    create_parent(path)?;
+    write_new(path, &text, args.force)?;
+    let shown = crate::terminal::sanitize(&global.file);
+    let mut note = format!("wrote {shown}\n");
+    if args.schema {
+        let schema = path.with_file_name(SCHEMA_FILE);
+        crate::commands::schema::write_schema(&schema)?;
+        let schema_shown = crate::terminal::sanitize(&schema.to_string_lossy()).into_owned();
+        note.push_str(&format!("wrote {schema_shown} (editor completion)\n"));
+    }
+    note.push_str(&format!(
+        "next: edit {shown} (names, contacts, who owns what), then run `comanage lint`\n"
+    ));
     if !global.quiet {
-        let shown = crate::terminal::sanitize(&global.file);
-        write_stderr(&format!(
-            "wrote {shown}\nnext: edit {shown} (names, contacts, who owns what), then run `comanage lint`\n"
-        ));
+        write_stderr(&note);
     }
     Ok(Status::Clean)
+}
+
+/// Creates the directories above `path` that do not exist yet, so
+/// `init -f clients/new/scope.yaml` starts a new client's folder.
+fn create_parent(path: &Path) -> miette::Result<()> {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() && !dir.is_dir() => std::fs::create_dir_all(dir)
+            .map_err(|err| {
+                let shown = crate::terminal::sanitize(&dir.to_string_lossy()).into_owned();
+                miette::miette!(
+                    help = "check the path and the permissions of its parent directory",
+                    "cannot create the directory {shown}: {err}"
+                )
+            }),
+        _ => Ok(()),
+    }
 }
 
 /// Writes `text` to `path` atomically: a temporary file in the same directory,

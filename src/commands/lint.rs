@@ -2,8 +2,11 @@
 
 use crate::cli::{CommandResult, GlobalArgs, Status, print_error, write_stderr, write_stdout};
 use crate::findings::{self, FileFindings, plural};
+use crate::git::GitError;
 use crate::inputs::{self, Loaded};
+use crate::lint::sarif::SarifOptions;
 use crate::lint::{self, LintOptions};
+use crate::new_findings::Baseline;
 use crate::scope::ReadError;
 
 /// Output formats of `lint`.
@@ -33,12 +36,22 @@ pub struct Args {
     /// Exit 1 on warnings too, not only on errors.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// SARIF: keep waived findings, marked as accepted suppressions (code
+    /// scanning ignores suppressions, so they are left out by default).
+    #[arg(long)]
+    pub include_suppressed: bool,
+    /// Report (and count) only findings the scope did not have at this git
+    /// revision; renamed and moved functions keep their old findings.
+    #[arg(long, value_name = "REV")]
+    pub new_from_rev: Option<String>,
 }
 
 /// What linting one file gave.
 enum Outcome {
     Checked(FileFindings),
     Unreadable(ReadError),
+    /// `--new-from-rev` could not read the revision.
+    NoBaseline(GitError),
 }
 
 /// Lints every file; exit 1 on errors (or warnings under `--deny-warnings`),
@@ -53,20 +66,31 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
     let options = LintOptions {
         today: global.today(),
     };
-    let outcomes = inputs::map_files(&files, |path| lint_one(path, &options));
+    let base = args.new_from_rev.as_deref();
+    let outcomes = inputs::map_files(&files, |path| lint_one(path, &options, base));
 
     let mut checked = Vec::new();
-    let mut unreadable = Vec::new();
+    let mut unreadable: Vec<miette::Report> = Vec::new();
     for outcome in outcomes {
         match outcome {
             Outcome::Checked(file) => checked.push(file),
-            Outcome::Unreadable(err) => unreadable.push(err),
+            Outcome::Unreadable(err) => unreadable.push(miette::Report::new(err)),
+            Outcome::NoBaseline(err) => unreadable.push(miette::Report::new(err)),
         }
     }
     let tally = findings::tally(&checked);
     match args.format {
         Format::Json => write_stdout(&findings::render_json(&checked))?,
-        Format::Sarif => write_stdout(&lint::sarif::render(&checked))?,
+        // A run that could not read an input prints no SARIF at all: an
+        // uploaded log with fewer results would close open alerts.
+        Format::Sarif if !unreadable.is_empty() => {}
+        Format::Sarif => write_stdout(&lint::sarif::render(
+            &checked,
+            &SarifOptions {
+                root: sarif_root(),
+                include_suppressed: args.include_suppressed,
+            },
+        ))?,
         Format::Github => write_stdout(&findings::render_github(&checked))?,
         Format::Human => {
             write_stdout(&findings::render_human(
@@ -81,26 +105,46 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
     }
     if let Some(last) = unreadable.pop() {
         for err in unreadable {
-            print_error(&miette::Report::new(err), global.color);
+            print_error(&err, global.color);
         }
-        return Err(miette::Report::new(last));
+        return Err(last);
     }
     let failing = tally.errors > 0 || (args.deny_warnings && tally.warnings > 0);
     Ok(Status::from_problems(failing))
 }
 
-fn lint_one(path: &str, options: &LintOptions) -> Outcome {
-    match inputs::load_one(path) {
+/// The directory SARIF artifact URIs are relative to (`%SRCROOT%`): the
+/// root of the git work tree around the current directory, so the URIs match
+/// the repository's paths from any working directory; outside a repository
+/// (or without git), the current directory.
+fn sarif_root() -> Option<std::path::PathBuf> {
+    crate::git::Repo::discover(std::path::Path::new("."))
+        .ok()
+        .map(|repo| repo.root().to_path_buf())
+}
+
+/// Lints one file; with `base` (`--new-from-rev`), keeps only the findings
+/// the file did not have at that revision.
+fn lint_one(path: &str, options: &LintOptions, base: Option<&str>) -> Outcome {
+    let (mut file, scope) = match inputs::load_one(path) {
         Loaded::Valid(document) => {
             let diagnostics = lint::check(&document, options);
-            Outcome::Checked(FileFindings {
+            let file = FileFindings {
                 source: document.source,
                 diagnostics,
-            })
+            };
+            (file, Some(document.scope))
         }
-        Loaded::Invalid(rejected) => Outcome::Checked(rejected.into()),
-        Loaded::Unreadable(err) => Outcome::Unreadable(err),
+        Loaded::Invalid(rejected) => (rejected.into(), None),
+        Loaded::Unreadable(err) => return Outcome::Unreadable(err),
+    };
+    if let Some(rev) = base {
+        match Baseline::at(path, rev, scope.as_ref(), options) {
+            Ok(mut baseline) => baseline.retain_new(&mut file.diagnostics),
+            Err(err) => return Outcome::NoBaseline(err),
+        }
     }
+    Outcome::Checked(file)
 }
 
 /// `2 files checked: 3 errors, 1 warning (1 waived)`.

@@ -11,9 +11,11 @@ use crate::scope::Date;
 /// The template, with `${NAME}` markers.
 const TEMPLATE: &str = include_str!("starter.scope.yaml");
 
-/// Where editors find the schema when the schema's `$id` cannot be read
-/// (never in a released build: a unit test checks the `$id` is there).
-const LOCAL_SCHEMA: &str = "./scope.schema.json";
+/// Where the starter's `$schema` comment sends editors: a file beside the
+/// scope, which `comanage schema -o scope.schema.json` (or `init --schema`)
+/// writes. It works offline and matches the installed comanage; the schema's
+/// `$id` URL is not published yet.
+pub const SCHEMA_FILE: &str = "scope.schema.json";
 
 /// What the starter scope is filled in with.
 #[derive(Debug, Clone)]
@@ -40,7 +42,7 @@ impl Starter {
             |c| format!("{c} leadership"),
         );
         let values = [
-            ("SCHEMA_URL", schema_url()),
+            ("SCHEMA_URL", format!("./{SCHEMA_FILE}")),
             (
                 "CLIENT",
                 quote::double_quoted(client.unwrap_or("Your company")),
@@ -54,14 +56,6 @@ impl Starter {
         ];
         fill(TEMPLATE, &values)
     }
-}
-
-/// The schema's `$id`: the URL editors load it from.
-pub fn schema_url() -> String {
-    serde_json::from_str::<serde_json::Value>(crate::schema::SCHEMA_TEXT)
-        .ok()
-        .and_then(|schema| schema.get("$id")?.as_str().map(str::to_owned))
-        .unwrap_or_else(|| LOCAL_SCHEMA.to_owned())
 }
 
 /// The same day a year later (28 February after a 29 February).
@@ -177,8 +171,12 @@ mod tests {
     }
 
     #[test]
-    fn schema_url_is_the_schema_id() {
-        assert!(schema_url().starts_with("https://"), "{}", schema_url());
+    fn the_schema_comment_names_the_file_beside_the_scope() {
+        let text = starter(None, None).render();
+        assert!(
+            text.starts_with("# yaml-language-server: $schema=./scope.schema.json\n"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -4,5 +4,6 @@
 
 mod diff;
 mod log;
+mod new_from_rev;
 mod resolve;
 pub(crate) mod scratch;
