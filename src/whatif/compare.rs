@@ -142,3 +142,150 @@ fn path_at(document: &Document, pointer: &str) -> Option<usize> {
 pub fn names_nobody(refs: Option<&PartyRefs>) -> bool {
     refs.is_none_or(|refs| refs.ids().is_empty())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scope::{Date, load_bytes};
+    use crate::whatif::{Change, transform};
+
+    const SCOPE: &str = "\
+version: 1
+engagement: { client: Test }
+parties:
+  internal: { name: Internal IT, role: internal }
+  msp: { name: Provider, role: provider, hours: 24x7 }
+  vendor: { name: Vendor, role: vendor }
+services:
+  ops:
+    functions:
+      patching: { owner: msp }
+      shared: { owner: [msp, internal] }
+      erp: { owner: internal, escalation: vendor-only }
+  hosted:
+    owner: msp
+    functions:
+      mail: {}
+decisions:
+  budget: { decides: msp }
+authority: { tie-breaker: internal }
+escalation:
+  default:
+    - { tier: 1, party: msp }
+    - { tier: 2, party: internal }
+    - { tier: 3, party: ghost }
+  vendor-only:
+    - { tier: 1, party: vendor }
+cadence:
+  - { name: Sync, every: week, parties: [msp, internal, vendor] }
+";
+
+    fn run(without: &str) -> (Document, Comparison) {
+        let document = load_bytes("t.yaml", SCOPE.as_bytes().to_vec()).unwrap();
+        let change = Change {
+            without: vec![without.to_owned()],
+            reassign: Vec::new(),
+        };
+        let options = LintOptions {
+            today: "2026-12-01".parse::<Date>().unwrap(),
+        };
+        let comparison = compare(&document, transform(&document.scope, &change), &options);
+        (document, comparison)
+    }
+
+    fn labelled<'a>(document: &'a Document, finding: &Diagnostic) -> &'a str {
+        &document.source.text()[finding.primary.span.range()]
+    }
+
+    fn new_of<'c>(comparison: &'c Comparison, rule: &str) -> Vec<&'c Diagnostic> {
+        comparison.new.iter().filter(|d| d.rule == rule).collect()
+    }
+
+    #[test]
+    fn an_unowned_function_is_shown_at_the_owner_it_had_or_at_its_key() {
+        let (document, comparison) = run("msp");
+        let unowned = new_of(&comparison, "unowned-function");
+        let places: Vec<(&str, &str)> = unowned
+            .iter()
+            .map(|d| (d.pointer.as_str(), labelled(&document, d)))
+            .collect();
+        assert_eq!(
+            places,
+            [
+                ("/services/ops/functions/patching", "msp"),
+                ("/services/hosted/functions/mail", "mail"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_finding_under_a_shifted_list_matches_its_current_self() {
+        // `ghost` is unknown before and after; its tier moves from index 2
+        // to 1 in the changed scope, and is still the same finding.
+        let (document, comparison) = run("msp");
+        assert!(new_of(&comparison, "unknown-party").is_empty());
+        assert!(
+            comparison
+                .gone
+                .iter()
+                .all(|d| d.pointer != "/escalation/default/2/party")
+        );
+        let current = lint::check(
+            &document,
+            &LintOptions {
+                today: "2026-12-01".parse::<Date>().unwrap(),
+            },
+        );
+        assert!(
+            current
+                .iter()
+                .any(|d| d.rule == "unknown-party" && d.pointer == "/escalation/default/2/party")
+        );
+    }
+
+    #[test]
+    fn an_emptied_path_is_shown_at_its_key() {
+        let (document, comparison) = run("vendor");
+        let emptied = new_of(&comparison, "escalation-order");
+        assert_eq!(emptied.len(), 1);
+        assert_eq!(emptied[0].pointer, "/escalation/vendor-only");
+        assert_eq!(labelled(&document, emptied[0]), "vendor-only");
+    }
+
+    #[test]
+    fn a_decision_left_undecided_is_shown_at_decides() {
+        let (document, comparison) = run("msp");
+        let undecided = new_of(&comparison, "undecided-decision");
+        assert_eq!(undecided.len(), 1);
+        assert_eq!(undecided[0].pointer, "/decisions/budget/decides");
+        assert_eq!(labelled(&document, undecided[0]), "msp");
+    }
+
+    #[test]
+    fn findings_that_the_change_removes_are_gone() {
+        let (_, comparison) = run("msp");
+        let gone: Vec<(&str, &str)> = comparison
+            .gone
+            .iter()
+            .map(|d| (d.rule.as_str(), d.pointer.as_str()))
+            .collect();
+        assert!(
+            gone.contains(&(
+                "double-owned-function",
+                "/services/ops/functions/shared/owner"
+            )),
+            "{gone:?}"
+        );
+    }
+
+    #[test]
+    fn no_change_brings_nothing_new_and_removes_nothing() {
+        let document = load_bytes("t.yaml", SCOPE.as_bytes().to_vec()).unwrap();
+        let options = LintOptions {
+            today: "2026-12-01".parse::<Date>().unwrap(),
+        };
+        let same = transform(&document.scope, &Change::default());
+        let comparison = compare(&document, same, &options);
+        assert!(comparison.new.is_empty() && comparison.gone.is_empty());
+    }
+}

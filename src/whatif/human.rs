@@ -24,7 +24,7 @@ pub fn render(answer: &Answer, color: bool, width: usize, quiet: bool) -> String
             let _ = writeln!(out, "{}", wrap(&sentence));
         }
         let _ = writeln!(out, "{}\n", wrap(&after_line(answer)));
-        fallbacks(&mut out, answer);
+        fallbacks(&mut out, answer, width);
     }
     for finding in answer.new.iter().filter(|d| d.suppressed.is_none()) {
         out.push_str(&crate::diagnostics::render_human(
@@ -109,7 +109,14 @@ pub fn held_sentence(answer: &Answer, held: &Held, text: &impl Fn(&str) -> Strin
         ));
     }
     for key in &held.authority {
-        parts.push(format!("is `{key}` in `authority`"));
+        parts.push(
+            match *key {
+                "tie-breaker" => "has the final word (`tie-breaker`)",
+                "scope-changes" => "approves scope changes",
+                _ => "decides out-of-scope requests",
+            }
+            .to_owned(),
+        );
     }
     let mut sentence = format!("{} {}", party(answer, &held.party, text), parts.join(", "));
     if let Some(to) = &held.to {
@@ -135,18 +142,18 @@ pub fn after_line(answer: &Answer) -> String {
     }
 }
 
-fn fallbacks(out: &mut String, answer: &Answer) {
+fn fallbacks(out: &mut String, answer: &Answer, width: usize) {
     for (owners, functions) in super::markdown::fallback_groups(answer) {
         let names: Vec<String> = owners
             .iter()
             .map(|id| party(answer, id, &|t| sanitize(t).into_owned()))
             .collect();
-        let _ = writeln!(
-            out,
+        let head = format!(
             "{} fall back to service owner {}; nobody has agreed to take them yet:",
             count(functions.len(), "function", "functions"),
             names.join(" and ")
         );
+        let _ = writeln!(out, "{}", textwrap::fill(&head, width.max(40)));
         for fallback in functions {
             let _ = writeln!(
                 out,

@@ -173,25 +173,27 @@ pub fn consequences(current: &Scope, changed: &Scope, new: &[Diagnostic]) -> Vec
     if !disordered.is_empty() {
         out.push(count(disordered.len(), "escalation path", "escalation paths") + " out of order");
     }
-    for (rule, one, many, after) in [
-        ("undecided-decision", "decision", "decisions", " undecided"),
-        ("coverage-gap", "coverage gap", "coverage gaps", ""),
+    for (rule, one, many) in [
+        (
+            "undecided-decision",
+            "decision undecided",
+            "decisions undecided",
+        ),
+        ("coverage-gap", "coverage gap", "coverage gaps"),
         (
             "missing-backup",
-            "critical function",
-            "critical functions",
-            " without a backup",
+            "critical function without a backup",
+            "critical functions without a backup",
         ),
         (
             "backup-is-owner",
-            "backup",
-            "backups",
-            " that are also the owner",
+            "backup that is also the owner",
+            "backups that are also the owner",
         ),
     ] {
         let found = of(rule);
         if !found.is_empty() {
-            out.push(count(found.len(), one, many) + after);
+            out.push(count(found.len(), one, many));
         }
     }
     if !of("no-tie-breaker").is_empty() {
