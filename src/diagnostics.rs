@@ -387,18 +387,33 @@ impl miette::SourceCode for MietteView<'_> {
         // The snippet is cut from the display text: the file's own bytes with
         // control characters masked, so a hostile file cannot drive the
         // terminal through its escape sequences.
-        let inner = self.source.display_text().read_span(
-            span,
-            context_lines_before,
-            context_lines_after,
-        )?;
+        // miette reads a `str` from its first byte to the span; starting at
+        // the first context line instead keeps many findings in a large
+        // file linear, with the same snippet (lines counted from the window
+        // are shifted back to file lines).
+        let text = self.source.display_text();
+        let (line, _) = self.source.line_col(span.offset());
+        let first_line = (line - 1).saturating_sub(context_lines_before);
+        let window_start = self
+            .source
+            .line_start(first_line)
+            .filter(|start| *start <= span.offset() && text.is_char_boundary(*start))
+            .unwrap_or(0);
+        let (first_line, window) = if window_start == 0 {
+            (0, text)
+        } else {
+            (first_line, &text[window_start..])
+        };
+        let local = miette::SourceSpan::from((span.offset() - window_start, span.len()));
+        let inner = window.read_span(&local, context_lines_before, context_lines_after)?;
+        let found = inner.span();
         Ok(Box::new(miette::MietteSpanContents::new_named(
             crate::terminal::sanitize(self.source.name()).into_owned(),
             inner.data(),
-            *inner.span(),
-            inner.line(),
+            (found.offset() + window_start, found.len()).into(),
+            inner.line() + first_line,
             inner.column(),
-            inner.line_count(),
+            inner.line_count() + first_line,
         )))
     }
 }

@@ -556,3 +556,25 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn scope_text_cannot_drive_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("evil.scope.yaml");
+    let text = std::fs::read_to_string(root().join(fixture(GONE)))
+        .unwrap()
+        .replace("Harbor Managed IT", "\"Harbor\\e]0;owned\\aIT\\e[31m\"")
+        .replace("Day desk", "\"Day\\e[2Jdesk\"");
+    std::fs::write(&path, text).unwrap();
+    let path = path.to_string_lossy().into_owned();
+    for format in ["human", "markdown"] {
+        let output = what_if(&[&path, "--reassign", "dayshift=msp", "--format", format]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+        let out = stdout_of(&output);
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{7}'),
+            "{format}: {out}"
+        );
+        assert!(out.contains("Harbor"), "{format}: {out}");
+    }
+}
