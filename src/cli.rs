@@ -79,6 +79,12 @@ pub enum Command {
         after_help = "Examples:\n  comanage lint\n  comanage lint clients/ --format sarif > comanage.sarif"
     )]
     Lint(commands::lint::Args),
+    /// What falls through the cracks if a party leaves or its work moves.
+    #[command(
+        name = "what-if",
+        after_help = "Examples:\n  comanage what-if --without msp\n  comanage what-if examples/northwind-manufacturing.scope.yaml --reassign msp=internal --format markdown"
+    )]
+    WhatIf(commands::what_if::Args),
     /// Semantic diff of two versions of the scope, by ids, not text lines.
     #[command(
         after_help = "Examples:\n  comanage diff                 # HEAD against the working tree\n  comanage diff v2025 HEAD --format markdown"
@@ -166,6 +172,7 @@ pub fn run(cli: Cli) -> CommandResult {
     match &cli.command {
         Command::Validate(args) => commands::validate::run(global, args),
         Command::Lint(args) => commands::lint::run(global, args),
+        Command::WhatIf(args) => commands::what_if::run(global, args),
         Command::Diff(args) => commands::diff::run(global, args),
         Command::Log(args) => commands::log::run(global, args),
         Command::Show(args) => commands::show::run(global, args),

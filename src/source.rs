@@ -119,6 +119,11 @@ impl SourceFile {
         &self.inner.text
     }
 
+    /// The byte offset where 0-based line `line` starts, if the text has it.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.inner.line_starts.get(line).copied()
+    }
+
     /// The 1-based line and column (in characters) of byte `offset`.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.inner.text.len());

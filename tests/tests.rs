@@ -17,3 +17,4 @@ mod rulings;
 mod sarif;
 mod untrusted;
 mod validate;
+mod whatif;

@@ -12,4 +12,5 @@ pub mod rules;
 pub mod schema;
 pub mod show;
 pub mod validate;
+pub mod what_if;
 pub mod who;
