@@ -10,5 +10,6 @@ mod everyday;
 mod git;
 mod hostile;
 mod lint;
+mod portfolio;
 mod report;
 mod validate;

@@ -7,6 +7,7 @@ pub mod init;
 pub mod lint;
 pub mod log;
 pub mod man;
+pub mod portfolio;
 pub mod report;
 pub mod rules;
 pub mod schema;

@@ -31,8 +31,10 @@ pub enum Format {
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The scope file (default: the `-f` file). `-` reads standard input.
-    #[arg(value_name = "PATH")]
-    pub path: Option<String>,
+    /// Several files, or a directory (searched for `scope.yaml` and
+    /// `*.scope.yaml` as `lint` does), give the portfolio: one row per scope.
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
@@ -44,9 +46,14 @@ pub struct Args {
     pub since: Option<String>,
 }
 
-/// Loads and lints the scope, renders the report, writes it.
+/// Loads and lints the scope, renders the report, writes it. Several paths
+/// or a directory give the portfolio instead.
 pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
-    let path = args.path.as_deref().unwrap_or(&global.file);
+    let path = match args.paths.as_slice() {
+        [] => global.file.as_str(),
+        [one] if one == "-" || !std::path::Path::new(one).is_dir() => one.as_str(),
+        several => return super::portfolio::run(global, args, several),
+    };
     let document = match inputs::load_one(path) {
         Loaded::Valid(document) => document,
         Loaded::Unreadable(err) => return Err(miette::Report::new(err)),
@@ -75,11 +82,26 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
     }
     let color = args.output.is_none() && global.color.for_stdout();
     let text = render(&report, args.format, color)?;
-    match &args.output {
-        Some(file) => write_atomically(file, &text, Existing::Replace)?,
-        None => write_stdout(&text)?,
-    }
+    deliver(global, args, &text)?;
     Ok(Status::Clean)
+}
+
+/// Writes `text` to the `-o` file (atomically, then `wrote FILE` on
+/// standard error unless `-q`), or to standard output.
+pub fn deliver(global: &GlobalArgs, args: &Args, text: &str) -> miette::Result<()> {
+    match &args.output {
+        Some(file) => {
+            write_atomically(file, text, Existing::Replace)?;
+            if !global.quiet {
+                write_stderr(&format!(
+                    "wrote {}\n",
+                    crate::terminal::sanitize(&file.to_string_lossy())
+                ));
+            }
+            Ok(())
+        }
+        None => write_stdout(text),
+    }
 }
 
 /// What changed in the scope since revision `rev` of `path`, for the

@@ -29,15 +29,38 @@ const CHANGE_ROWS: usize = 10;
 
 /// Renders `report` as one HTML file.
 pub fn render(report: &Report) -> Result<String, askama::Error> {
-    // Markup is escaped by the template; control characters (terminal
+    document(
+        format!("Quarterly business review · {}", report.engagement.client),
+        slides(report)?,
+    )
+}
+
+/// The slides of `report`: the body of its page, or its section of the
+/// portfolio page.
+pub fn slides(report: &Report) -> Result<String, askama::Error> {
+    Page::new(report).render()
+}
+
+/// A whole page: `body` (markup already escaped by its template) with the
+/// shared inline style sheet, titled `title`.
+pub fn document(title: String, body: String) -> Result<String, askama::Error> {
+    let html = Document { title, body }.render()?;
+    // Markup is escaped by the templates; control characters (terminal
     // escapes) are not markup, so they are made visible here.
-    let html = Page::new(report).render()?;
     Ok(crate::terminal::sanitize(&html).into_owned())
 }
 
-/// Everything the template shows, arranged into slides.
+/// The page around the slides: head, inline CSS, body.
 #[derive(Template)]
 #[template(path = "report.html")]
+struct Document {
+    title: String,
+    body: String,
+}
+
+/// Everything the slides show, arranged into slides.
+#[derive(Template)]
+#[template(path = "slides.html")]
 struct Page<'a> {
     report: &'a Report,
     term: String,
@@ -64,15 +87,15 @@ struct Page<'a> {
 }
 
 /// One slide's share of a long list, with its place in the series.
-struct Chunk<T> {
-    items: Vec<T>,
-    part: usize,
-    parts: usize,
+pub(super) struct Chunk<T> {
+    pub(super) items: Vec<T>,
+    pub(super) part: usize,
+    pub(super) parts: usize,
 }
 
 impl<T> Chunk<T> {
     /// `" (2 of 3)"` when the list spans several slides.
-    fn suffix(&self) -> String {
+    pub(super) fn suffix(&self) -> String {
         if self.parts > 1 {
             format!(" ({} of {})", self.part, self.parts)
         } else {
@@ -81,7 +104,8 @@ impl<T> Chunk<T> {
     }
 }
 
-fn chunks<T>(items: Vec<T>, size: usize) -> Vec<Chunk<T>> {
+/// `items` cut into slides of at most `size`, numbered.
+pub(super) fn chunks<T>(items: Vec<T>, size: usize) -> Vec<Chunk<T>> {
     let mut groups: Vec<Vec<T>> = Vec::new();
     for item in items {
         match groups.last_mut() {
