@@ -9,6 +9,7 @@ pub mod log;
 pub mod man;
 pub mod portfolio;
 pub mod report;
+pub mod report_since;
 pub mod rules;
 pub mod schema;
 pub mod show;

@@ -7,8 +7,7 @@ use crate::cli::{CommandResult, GlobalArgs, Status, write_stderr, write_stdout};
 use crate::findings;
 use crate::inputs::{self, Loaded};
 use crate::lint::{self, LintOptions};
-use crate::report::{self, Report, SinceChange};
-use crate::scope::{Scope, load_bytes};
+use crate::report::{self, Report};
 use crate::write::{Existing, write_atomically};
 
 /// Output formats of `report`.
@@ -41,7 +40,9 @@ pub struct Args {
     /// Write the report to FILE instead of standard output (replaced atomically).
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Also show what changed since this git revision (or `REV:path`, or a file).
+    /// Also show what changed since this git revision (or `REV:path`, a file,
+    /// or a date YYYY-MM-DD that names no revision: the last commit on or
+    /// before that day).
     #[arg(long, value_name = "REV")]
     pub since: Option<String>,
 }
@@ -78,7 +79,10 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
     let found = lint::check(&document, &LintOptions { today });
     let mut report = report::build(&document, today, &found);
     if let Some(rev) = &args.since {
-        report.changes = Some(changes_since(rev, path, &document.scope, global)?);
+        let (since, changes) =
+            super::report_since::changes_since(rev, path, &document.scope, global)?;
+        report.changes = Some(changes);
+        report.since = Some(since);
     }
     let color = args.output.is_none() && global.color.for_stdout();
     let text = render(&report, args.format, color)?;
@@ -102,40 +106,6 @@ pub fn deliver(global: &GlobalArgs, args: &Args, text: &str) -> miette::Result<(
         }
         None => write_stdout(text),
     }
-}
-
-/// What changed in the scope since revision `rev` of `path`, for the
-/// report's "What changed" section.
-fn changes_since(
-    rev: &str,
-    path: &str,
-    scope: &Scope,
-    global: &GlobalArgs,
-) -> miette::Result<Vec<SinceChange>> {
-    let (label, bytes) = crate::git::resolve(rev, path)?;
-    let old = match load_bytes(&label, bytes) {
-        Ok(old) => old,
-        Err(rejected) => {
-            write_stderr(&findings::render_rejected(
-                rejected,
-                global.color.for_stderr(),
-            ));
-            return Err(miette::miette!(
-                help =
-                    "pick a revision where the scope validates (`comanage log --all` shows them)",
-                "cannot compare with {}: the scope does not validate there",
-                crate::terminal::sanitize(&label)
-            ));
-        }
-    };
-    Ok(crate::diff::diff(&old.scope, scope)
-        .into_iter()
-        .map(|change| SinceChange {
-            group: change.group.title().to_owned(),
-            summary: change.summary,
-            impact: change.impact.as_str().to_owned(),
-        })
-        .collect())
 }
 
 /// The report in `format`.

@@ -82,6 +82,8 @@ struct Page<'a> {
     first: &'a [FindingLine],
     more_findings: usize,
     changes: Vec<Chunk<&'a SinceChange>>,
+    /// `Since v2026 (2026-10-01)`: the "What changed" slides' title.
+    since_title: String,
     /// `--since` was asked and nothing changed.
     no_changes: bool,
 }
@@ -285,6 +287,10 @@ impl<'a> Page<'a> {
                 .map(|c| chunks(c.iter().collect(), CHANGE_ROWS))
                 .unwrap_or_default(),
             no_changes: report.changes.as_ref().is_some_and(Vec::is_empty),
+            since_title: report
+                .since
+                .as_ref()
+                .map_or_else(|| "What changed".to_owned(), super::since::Since::title),
         }
     }
 
@@ -294,6 +300,15 @@ impl<'a> Page<'a> {
 
     fn names(&self, parties: &[super::model::Who]) -> String {
         text::names(parties)
+    }
+
+    /// The badge colour of an impact: major is red, minor amber, info blue.
+    fn impact_tone(&self, impact: &str) -> &'static str {
+        match impact {
+            "major" => "bad",
+            "minor" => "warn",
+            _ => "info",
+        }
     }
 
     fn or_dash(&self, value: &Option<String>) -> String {

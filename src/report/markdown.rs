@@ -261,7 +261,11 @@ fn changes(s: &mut String, report: &Report) {
     let Some(changes) = &report.changes else {
         return;
     };
-    s.push_str("## What changed\n\n");
+    let title = report
+        .since
+        .as_ref()
+        .map_or_else(String::new, |since| format!(": {}", escape(&since.title())));
+    let _ = writeln!(s, "## What changed{title}\n");
     if changes.is_empty() {
         s.push_str("Nothing changed.\n\n");
         return;
@@ -271,13 +275,48 @@ fn changes(s: &mut String, report: &Report) {
         &heads(&["Area", "Change", "Impact"]),
         changes
             .iter()
-            .map(|c| vec![escape(&c.group), escape(&c.summary), escape(&c.impact)]),
+            .map(|c| vec![escape(&c.group), phrases(&c.phrases), escape(&c.impact)]),
     );
+}
+
+/// A change's sentence: names escaped, literal values as code spans.
+fn phrases(phrases: &[super::since::Phrase]) -> String {
+    use super::since::PhraseKind;
+    phrases
+        .iter()
+        .map(|p| match p.kind {
+            PhraseKind::Code => code(&p.text),
+            PhraseKind::Text | PhraseKind::Name => escape(&p.text),
+        })
+        .collect()
+}
+
+/// `text` as a Markdown code span, shown literally: fenced with one more
+/// backtick than the longest run inside it, `|` escaped for table cells,
+/// line breaks and control characters made harmless.
+pub fn code(text: &str) -> String {
+    let safe = terminal::sanitize(&text.replace(['\r', '\n'], " ")).replace('|', "\\|");
+    let longest = safe.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if safe.starts_with('`') || safe.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{safe}{pad}{fence}")
 }
 
 #[cfg(test)]
 mod tests {
-    use super::escape;
+    use super::{code, escape};
+
+    #[test]
+    fn code_spans_show_their_text_literally() {
+        assert_eq!(code("wifi-management"), "`wifi-management`");
+        assert_eq!(code("a`b"), "``a`b``");
+        assert_eq!(code("`x"), "`` `x ``");
+        assert_eq!(code("a|b"), "`a\\|b`");
+    }
 
     #[test]
     fn cells_stay_literal() {

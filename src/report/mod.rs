@@ -17,6 +17,7 @@ pub mod portfolio;
 pub mod portfolio_html;
 pub mod portfolio_text;
 pub mod raci;
+pub mod since;
 pub mod table;
 pub mod text;
 pub mod visuals;

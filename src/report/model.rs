@@ -35,6 +35,8 @@ pub struct Report {
     pub findings: FindingsSummary,
     /// What changed since a revision (`--since`); `None` when not asked.
     pub changes: Option<Vec<SinceChange>>,
+    /// The revision `changes` start from; `None` when not asked.
+    pub since: Option<super::since::Since>,
 }
 
 /// The engagement header.
@@ -271,9 +273,11 @@ pub struct FindingLine {
 pub struct SinceChange {
     /// What it touches (a service, decisions, escalation…).
     pub group: String,
-    /// What changed.
+    /// What changed, as the diff writes it (ids in backticks).
     pub summary: String,
-    /// Why it matters.
+    /// The same sentence with names instead of ids, for people.
+    pub phrases: Vec<super::since::Phrase>,
+    /// Why it matters: `info`, `minor` or `major`.
     pub impact: String,
 }
 
@@ -302,6 +306,7 @@ pub fn build(document: &Document, today: Date, findings: &[Diagnostic]) -> Repor
         coverage: super::coverage::rows(scope),
         findings: super::findings::summarize(findings, line_of),
         changes: None,
+        since: None,
     }
 }
 

@@ -337,14 +337,19 @@ impl Out {
         let Some(changes) = &report.changes else {
             return;
         };
-        self.heading(s, "What changed");
+        let title = report.since.as_ref().map_or_else(
+            || "What changed".to_owned(),
+            |since| format!("What changed · {}", clean(&since.title())),
+        );
+        self.heading(s, &title);
         if changes.is_empty() {
             s.push_str("Nothing changed.\n");
             return;
         }
         let mut table = self.table(&["Area", "Change", "Impact"]);
         for c in changes {
-            table.add_row(vec![clean(&c.group), clean(&c.summary), clean(&c.impact)]);
+            let change = clean(&super::since::plain(&c.phrases));
+            table.add_row(vec![clean(&c.group), change, clean(&c.impact)]);
         }
         Self::push_table(s, &table);
     }
