@@ -329,3 +329,43 @@ fn days_to_renewal_honour_today() {
     assert_eq!(json("2027-06-20"), 10);
     assert_eq!(json("2027-07-10"), -10);
 }
+
+/// An undefined owner is shown as such and counted as unowned: no RACI
+/// column or chart share of its own, a hatched "unknown party" mark, and
+/// the owned counts plus the unowned add up to the functions.
+#[test]
+fn undefined_owner_is_an_unknown_party_and_unowned() {
+    let path = fixture("report/unknown-owner.scope.yaml");
+    let html = report(&path, "html");
+    assert!(!html.contains("<th class=\"party\">nobody</th>"));
+    assert!(html.contains(
+        "Wi-Fi management<span class=\"unknown\">unknown party <code>nobody</code></span>"
+    ));
+    assert!(
+        html.contains("<span class=\"unknown\">unknown party <code>nobody</code> <b>1</b></span>")
+    );
+    assert!(html.contains("<div class=\"v\">1</div><div class=\"l\">Unowned functions</div><div class=\"note\">1 owned by an unknown party</div>"));
+    let markdown = report(&path, "markdown");
+    assert!(
+        markdown.contains("Wi-Fi management (unknown party `nobody`)"),
+        "{markdown}"
+    );
+    let table = report(&path, "table");
+    assert!(
+        table.contains("Unowned: Wi-Fi management (unknown party `nobody`)"),
+        "{table}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&report(&path, "json")).unwrap();
+    let owned: u64 = json["ownership"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["owned"].as_u64().unwrap())
+        .sum();
+    let unowned = json["unowned"].as_array().unwrap().len() as u64;
+    assert_eq!(
+        owned + unowned,
+        json["engagement"]["functions"].as_u64().unwrap()
+    );
+    assert_eq!(json["raci"]["parties"].as_array().unwrap().len(), 2);
+}

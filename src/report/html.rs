@@ -70,7 +70,10 @@ struct Page<'a> {
     chart: Chart,
     chart_bar_max: usize,
     split: Vec<Segment>,
-    unowned: String,
+    /// Whether the split has an unknown party's hatched share.
+    hatched: bool,
+    /// Unowned functions' names, each with its undefined owner ids if any.
+    unowned: Vec<(&'a str, &'a [String])>,
     /// Width of the matrix's function column, in percent.
     function_column: usize,
     raci: Vec<Chunk<RaciGroup<'a>>>,
@@ -143,6 +146,8 @@ struct RaciLine<'a> {
     name: &'a str,
     critical: bool,
     cells: Vec<CellView>,
+    /// Undefined ids the function names, shown hatched after its name.
+    unknown: &'a [String],
 }
 
 /// One matrix cell: its letters (each a coloured pill) and the backup mark.
@@ -206,6 +211,7 @@ fn raci_slides(report: &Report) -> Vec<Chunk<RaciGroup<'_>>> {
                 name: &row.function_name,
                 critical: row.critical,
                 cells: row.cells.iter().map(CellView::new).collect(),
+                unknown: &row.unknown,
             });
         }
         used += 1;
@@ -255,12 +261,15 @@ impl<'a> Page<'a> {
             chart: Chart::new(report),
             chart_bar_max: CHART_BAR_MAX,
             split: split(report),
+            hatched: !report.unknown_owners.is_empty(),
             unowned: report
                 .unowned
                 .iter()
-                .map(|u| u.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
+                .map(|u| {
+                    let unknown = report.unknown_owners.iter().find(|k| k.function == *u);
+                    (u.name.as_str(), unknown.map_or(&[][..], |k| &k.parties[..]))
+                })
+                .collect(),
             function_column: (100usize.saturating_sub(report.raci.parties.len() * 11))
                 .clamp(28, 50),
             raci: raci_slides(report),
@@ -309,6 +318,11 @@ impl<'a> Page<'a> {
             "minor" => "warn",
             _ => "info",
         }
+    }
+
+    /// `unknown party` / `unknown parties` before the ids.
+    fn unknown_party(&self, ids: &[String]) -> &'static str {
+        text::unknown_party(ids.len())
     }
 
     fn or_dash(&self, value: &Option<String>) -> String {

@@ -104,7 +104,18 @@ fn ownership(s: &mut String, report: &Report) {
         }),
     );
     if !report.unowned.is_empty() {
-        let names: Vec<String> = report.unowned.iter().map(|f| escape(&f.name)).collect();
+        let names: Vec<String> = report
+            .unowned
+            .iter()
+            .map(|f| {
+                let unknown = report
+                    .unknown_owners
+                    .iter()
+                    .find(|u| u.function == *f)
+                    .map_or_else(String::new, |u| unknown(&u.parties));
+                format!("{}{unknown}", escape(&f.name))
+            })
+            .collect();
         let _ = writeln!(s, "**Unowned:** {}\n", names.join(", "));
     }
 }
@@ -121,7 +132,11 @@ fn raci(s: &mut String, report: &Report) {
             let star = if row.critical { " ★" } else { "" };
             let mut cells = vec![
                 escape(&row.service_name),
-                format!("{}{star}", escape(&row.function_name)),
+                format!(
+                    "{}{star}{}",
+                    escape(&row.function_name),
+                    unknown(&row.unknown)
+                ),
             ];
             cells.extend(row.cells.iter().map(|c| match text::cell(c) {
                 letters if letters.is_empty() => letters,
@@ -277,6 +292,15 @@ fn changes(s: &mut String, report: &Report) {
             .iter()
             .map(|c| vec![escape(&c.group), phrases(&c.phrases), escape(&c.impact)]),
     );
+}
+
+/// `" (unknown party `nobody`)"` for undefined ids; empty for none.
+fn unknown(ids: &[String]) -> String {
+    if ids.is_empty() {
+        return String::new();
+    }
+    let codes: Vec<String> = ids.iter().map(|id| code(id)).collect();
+    format!(" ({} {})", text::unknown_party(ids.len()), codes.join(", "))
 }
 
 /// A change's sentence: names escaped, literal values as code spans.

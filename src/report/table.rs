@@ -132,7 +132,18 @@ impl Out {
         }
         Self::push_table(s, &table);
         if !report.unowned.is_empty() {
-            let names: Vec<String> = report.unowned.iter().map(|f| clean(&f.name)).collect();
+            let names: Vec<String> = report
+                .unowned
+                .iter()
+                .map(|f| {
+                    let unknown = report
+                        .unknown_owners
+                        .iter()
+                        .find(|u| u.function == *f)
+                        .map_or_else(String::new, |u| unknown(&u.parties));
+                    format!("{}{unknown}", clean(&f.name))
+                })
+                .collect();
             let line = text::wrap(&format!("Unowned: {}", names.join(", ")), self.width, "  ");
             s.push_str(&self.alert(&line));
             s.push('\n');
@@ -181,7 +192,12 @@ impl Out {
                 table.add_row(vec![Cell::new(format!("▸ {}", clean(&row.service_name)))]);
             }
             let star = if row.critical { " *" } else { "" };
-            let mut cells = vec![Cell::new(format!("{}{star}", clean(&row.function_name)))];
+            let name = format!(
+                "{}{star}{}",
+                clean(&row.function_name),
+                unknown(&row.unknown)
+            );
+            let mut cells = vec![Cell::new(name)];
             cells.extend(
                 row.cells
                     .iter()
@@ -366,6 +382,15 @@ fn longest_word(text: &str) -> usize {
         .map(|w| w.chars().count())
         .max()
         .unwrap_or(0)
+}
+
+/// `" (unknown party `nobody`)"` for undefined ids; empty for none.
+fn unknown(ids: &[String]) -> String {
+    if ids.is_empty() {
+        return String::new();
+    }
+    let ids: Vec<String> = ids.iter().map(|id| format!("`{}`", clean(id))).collect();
+    format!(" ({} {})", text::unknown_party(ids.len()), ids.join(", "))
 }
 
 fn number(n: usize) -> Cell {
