@@ -369,3 +369,37 @@ fn undefined_owner_is_an_unknown_party_and_unowned() {
     );
     assert_eq!(json["raci"]["parties"].as_array().unwrap().len(), 2);
 }
+
+/// A 200 KB party name is rendered in the terminal table in linear time
+/// (a hang guard, not a benchmark: the bound is generous for a debug build).
+#[test]
+fn huge_party_name_table_is_prompt() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.scope.yaml");
+    let name = "A".repeat(200_000);
+    std::fs::write(
+        &path,
+        format!(
+            "version: 1\nengagement: {{ client: Acme }}\nparties:\n  it: {{ name: {name}, role: internal }}\nservices:\n  ops:\n    owner: it\n    functions:\n      patching: {{ critical: true }}\n"
+        ),
+    )
+    .unwrap();
+    let started = std::time::Instant::now();
+    let output = comanage()
+        .args(["report", "--format", "table"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+    let text = stdout_of(&output);
+    let widest = text.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(widest <= 100, "a line is {widest} wide");
+    // The whole name is there, cut into lines: nothing is dropped.
+    let letters: usize = text
+        .lines()
+        .filter(|l| l.starts_with("Party") || l.contains("┆"))
+        .map(|l| l.matches('A').count())
+        .sum();
+    assert!(letters >= 200_000, "{letters} of the name's letters shown");
+}

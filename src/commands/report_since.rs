@@ -93,6 +93,28 @@ fn commit_day(rev: &str, path: &str) -> Option<Date> {
     author_day(&String::from_utf8_lossy(&object.bytes))
 }
 
+/// What `log --since SPEC` starts from: a date (`YYYY-MM-DD` that names no
+/// revision), or a revision's author day and full commit hash, so the log
+/// can keep only the commits after it.
+pub fn since_bound(repo: &Repo, spec: &str) -> miette::Result<(Date, Option<String>)> {
+    let mut objects = repo.objects()?;
+    let object = objects.get(&format!("{spec}^{{commit}}"))?;
+    match object.filter(|o| o.kind == "commit") {
+        Some(commit) => {
+            let day = author_day(&String::from_utf8_lossy(&commit.bytes))
+                .ok_or_else(|| miette::miette!("cannot read the date of commit {}", commit.oid))?;
+            Ok((day, Some(commit.oid)))
+        }
+        None => match spec.parse::<Date>() {
+            Ok(day) => Ok((day, None)),
+            Err(_) => Err(repo.commit(&mut objects, spec).err().map_or_else(
+                || miette::miette!("`{}` names no commit", crate::terminal::sanitize(spec)),
+                miette::Report::new,
+            )),
+        },
+    }
+}
+
 /// The author day of a raw commit object (`author N <e> 1759312800 +0200`).
 fn author_day(commit: &str) -> Option<Date> {
     let line = commit

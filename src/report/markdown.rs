@@ -257,8 +257,8 @@ fn findings(s: &mut String, report: &Report) {
                 l.line.to_string(),
                 l.level.as_str().to_owned(),
                 escape(&l.rule),
-                escape(&l.item),
-                escape(&l.message),
+                with_code(&l.item),
+                with_code(&l.message),
             ]
         }),
     );
@@ -303,6 +303,15 @@ fn unknown(ids: &[String]) -> String {
     format!(" ({} {})", text::unknown_party(ids.len()), codes.join(", "))
 }
 
+/// A finding's text as Markdown: its `` `id` `` spans as code (as the
+/// diff's Markdown shows them), the rest escaped.
+fn with_code(text: &str) -> String {
+    text.split('`')
+        .enumerate()
+        .map(|(i, part)| if i % 2 == 1 { code(part) } else { escape(part) })
+        .collect()
+}
+
 /// A change's sentence: names escaped, literal values as code spans.
 fn phrases(phrases: &[super::since::Phrase]) -> String {
     use super::since::PhraseKind;
@@ -333,6 +342,15 @@ pub fn code(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::{code, escape};
+
+    #[test]
+    fn findings_show_ids_as_code() {
+        assert_eq!(
+            super::with_code("function `a-b` in service `c*`"),
+            "function `a-b` in service `c*`"
+        );
+        assert_eq!(super::with_code("a *b*"), "a \\*b\\*");
+    }
 
     #[test]
     fn code_spans_show_their_text_literally() {

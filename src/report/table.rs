@@ -31,9 +31,36 @@ pub fn render(report: &Report, width: usize, color: bool) -> String {
 }
 
 /// Scope text made safe for a terminal; tabs become spaces so they cannot
-/// skew a table's columns.
+/// skew a table's columns, and words longer than [`LONGEST_WORD`] are cut
+/// into lines of that length.
 fn clean(text: &str) -> String {
-    terminal::sanitize(text).replace('\t', " ")
+    break_long_words(&terminal::sanitize(text).replace('\t', " "))
+}
+
+/// The longest word a table cell gets whole (ids are at most 64).
+const LONGEST_WORD: usize = 64;
+
+/// `text` with every run of more than [`LONGEST_WORD`] non-space
+/// characters cut by line breaks. comfy-table splits an over-long word
+/// again and again as it measures it, which is quadratic in the word's
+/// length (a 200 KB party name took seconds); lines of bounded length keep
+/// the table linear.
+fn break_long_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut run = 0;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            run = 0;
+        } else {
+            if run == LONGEST_WORD {
+                out.push('\n');
+                run = 0;
+            }
+            run += 1;
+        }
+        out.push(c);
+    }
+    out
 }
 
 struct Out {
@@ -152,7 +179,7 @@ impl Out {
 
     fn raci(&self, s: &mut String, report: &Report) {
         self.heading(s, "RACI matrix");
-        self.para(s, &format!("{} · * critical", text::LEGEND), "");
+        self.para(s, &format!("{} · ★ critical", text::LEGEND), "");
         let parties = &report.raci.parties;
         // Party names as column heads, unless they leave the function names
         // too little room: then the short ids, with a key to the names.
@@ -191,7 +218,7 @@ impl Out {
                 service = Some(&row.service);
                 table.add_row(vec![Cell::new(format!("▸ {}", clean(&row.service_name)))]);
             }
-            let star = if row.critical { " *" } else { "" };
+            let star = if row.critical { " ★" } else { "" };
             let name = format!(
                 "{}{star}{}",
                 clean(&row.function_name),
