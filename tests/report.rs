@@ -329,3 +329,77 @@ fn days_to_renewal_honour_today() {
     assert_eq!(json("2027-06-20"), 10);
     assert_eq!(json("2027-07-10"), -10);
 }
+
+/// An undefined owner is shown as such and counted as unowned: no RACI
+/// column or chart share of its own, a hatched "unknown party" mark, and
+/// the owned counts plus the unowned add up to the functions.
+#[test]
+fn undefined_owner_is_an_unknown_party_and_unowned() {
+    let path = fixture("report/unknown-owner.scope.yaml");
+    let html = report(&path, "html");
+    assert!(!html.contains("<th class=\"party\">nobody</th>"));
+    assert!(html.contains(
+        "Wi-Fi management<span class=\"unknown\">unknown party <code>nobody</code></span>"
+    ));
+    assert!(
+        html.contains("<span class=\"unknown\">unknown party <code>nobody</code> <b>1</b></span>")
+    );
+    assert!(html.contains("<div class=\"v\">1</div><div class=\"l\">Unowned functions</div><div class=\"note\">1 owned by an unknown party</div>"));
+    let markdown = report(&path, "markdown");
+    assert!(
+        markdown.contains("Wi-Fi management (unknown party `nobody`)"),
+        "{markdown}"
+    );
+    let table = report(&path, "table");
+    assert!(
+        table.contains("Unowned: Wi-Fi management (unknown party `nobody`)"),
+        "{table}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&report(&path, "json")).unwrap();
+    let owned: u64 = json["ownership"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["owned"].as_u64().unwrap())
+        .sum();
+    let unowned = json["unowned"].as_array().unwrap().len() as u64;
+    assert_eq!(
+        owned + unowned,
+        json["engagement"]["functions"].as_u64().unwrap()
+    );
+    assert_eq!(json["raci"]["parties"].as_array().unwrap().len(), 2);
+}
+
+/// A 200 KB party name is rendered in the terminal table in linear time
+/// (a hang guard, not a benchmark: the bound is generous for a debug build).
+#[test]
+fn huge_party_name_table_is_prompt() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.scope.yaml");
+    let name = "A".repeat(200_000);
+    std::fs::write(
+        &path,
+        format!(
+            "version: 1\nengagement: {{ client: Acme }}\nparties:\n  it: {{ name: {name}, role: internal }}\nservices:\n  ops:\n    owner: it\n    functions:\n      patching: {{ critical: true }}\n"
+        ),
+    )
+    .unwrap();
+    let started = std::time::Instant::now();
+    let output = comanage()
+        .args(["report", "--format", "table"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+    let text = stdout_of(&output);
+    let widest = text.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(widest <= 100, "a line is {widest} wide");
+    // The whole name is there, cut into lines: nothing is dropped.
+    let letters: usize = text
+        .lines()
+        .filter(|l| l.starts_with("Party") || l.contains("┆"))
+        .map(|l| l.matches('A').count())
+        .sum();
+    assert!(letters >= 200_000, "{letters} of the name's letters shown");
+}

@@ -12,6 +12,7 @@ mod git;
 mod hostile;
 mod lint;
 mod man_completions;
+mod portfolio;
 mod report;
 mod rulings;
 mod sarif;

@@ -33,9 +33,10 @@ pub struct Args {
     /// Follow one function (its id now) back through renames and moves; show only its changes.
     #[arg(long, value_name = "ID")]
     pub function: Option<String>,
-    /// Only commits authored on or after this date.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    pub since: Option<Date>,
+    /// Only commits authored on or after this date, or only the commits
+    /// after this revision (a YYYY-MM-DD that names no revision is a date).
+    #[arg(long, value_name = "DATE|REV")]
+    pub since: Option<String>,
     /// Only commits authored on or before this date.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub until: Option<Date>,
@@ -57,15 +58,25 @@ fn parse_date(text: &str) -> Result<Date, String> {
 /// Runs `comanage log` on the `-f` file.
 pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
     let (repo, path) = Repo::for_file(&global.file)?;
+    let since = match args.since.as_deref() {
+        Some(spec) => Some(super::report_since::since_bound(&repo, spec)?),
+        None => None,
+    };
     let options = LogOptions {
-        since: args.since,
+        since: since.as_ref().map(|(day, _)| *day),
         until: args.until,
         limit: args.max_count,
         all: args.all,
         function: args.function.clone(),
     };
     let log = semantic::log(&repo, &path, &options)?;
-    let entries = log.entries;
+    let mut entries = log.entries;
+    if let Some((_, Some(commit))) = &since {
+        // After the revision: its own commit and older ones of that day go.
+        if let Some(at) = entries.iter().position(|e| e.revision.commit == *commit) {
+            entries.truncate(at);
+        }
+    }
     if entries.is_empty() && !log.cut_off {
         check_something_to_follow(global, &repo, &path, args)?;
     }

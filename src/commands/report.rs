@@ -7,8 +7,7 @@ use crate::cli::{CommandResult, GlobalArgs, Status, write_stderr, write_stdout};
 use crate::findings;
 use crate::inputs::{self, Loaded};
 use crate::lint::{self, LintOptions};
-use crate::report::{self, Report, SinceChange};
-use crate::scope::{Scope, load_bytes};
+use crate::report::{self, Report};
 use crate::write::{Existing, write_atomically};
 
 /// Output formats of `report`.
@@ -31,22 +30,31 @@ pub enum Format {
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The scope file (default: the `-f` file). `-` reads standard input.
-    #[arg(value_name = "PATH")]
-    pub path: Option<String>,
+    /// Several files, or a directory (searched for `scope.yaml` and
+    /// `*.scope.yaml` as `lint` does), give the portfolio: one row per scope.
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
     /// Write the report to FILE instead of standard output (replaced atomically).
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Also show what changed since this git revision (or `REV:path`, or a file).
+    /// Also show what changed since this git revision (or `REV:path`, a file,
+    /// or a date YYYY-MM-DD that names no revision: the last commit on or
+    /// before that day).
     #[arg(long, value_name = "REV")]
     pub since: Option<String>,
 }
 
-/// Loads and lints the scope, renders the report, writes it.
+/// Loads and lints the scope, renders the report, writes it. Several paths
+/// or a directory give the portfolio instead.
 pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
-    let path = args.path.as_deref().unwrap_or(&global.file);
+    let path = match args.paths.as_slice() {
+        [] => global.file.as_str(),
+        [one] if one == "-" || !std::path::Path::new(one).is_dir() => one.as_str(),
+        several => return super::portfolio::run(global, args, several),
+    };
     let document = match inputs::load_one(path) {
         Loaded::Valid(document) => document,
         Loaded::Unreadable(err) => return Err(miette::Report::new(err)),
@@ -71,54 +79,38 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
     let found = lint::check(&document, &LintOptions { today });
     let mut report = report::build(&document, today, &found);
     if let Some(rev) = &args.since {
-        report.changes = Some(changes_since(rev, path, &document.scope, global)?);
+        let (since, changes) =
+            super::report_since::changes_since(rev, path, &document.scope, global)?;
+        report.changes = Some(changes);
+        report.since = Some(since);
     }
     let color = args.output.is_none() && global.color.for_stdout();
-    let mut text = render(&report, args.format, color)?;
-    if args.output.is_none() && args.format == Format::Csv {
-        // CSV keeps the scope's text exactly for a spreadsheet or a script;
-        // shown on a terminal it must not carry escapes the terminal obeys.
-        text = crate::terminal::for_stdout(text);
-    }
-    match &args.output {
-        Some(file) => write_atomically(file, &text, Existing::Replace)?,
-        None => write_stdout(&text)?,
-    }
+    let text = render(&report, args.format, color)?;
+    deliver(global, args, &text)?;
     Ok(Status::Clean)
 }
 
-/// What changed in the scope since revision `rev` of `path`, for the
-/// report's "What changed" section.
-fn changes_since(
-    rev: &str,
-    path: &str,
-    scope: &Scope,
-    global: &GlobalArgs,
-) -> miette::Result<Vec<SinceChange>> {
-    let (label, bytes) = crate::git::resolve(rev, path)?;
-    let old = match load_bytes(&label, bytes) {
-        Ok(old) => old,
-        Err(rejected) => {
-            write_stderr(&findings::render_rejected(
-                rejected,
-                global.color.for_stderr(),
-            ));
-            return Err(miette::miette!(
-                help =
-                    "pick a revision where the scope validates (`comanage log --all` shows them)",
-                "cannot compare with {}: the scope does not validate there",
-                crate::terminal::sanitize(&label)
-            ));
+/// Writes `text` to the `-o` file (atomically, then `wrote FILE` on
+/// standard error unless `-q`), or to standard output.
+pub fn deliver(global: &GlobalArgs, args: &Args, text: &str) -> miette::Result<()> {
+    match &args.output {
+        Some(file) => {
+            write_atomically(file, text, Existing::Replace)?;
+            if !global.quiet {
+                write_stderr(&format!(
+                    "wrote {}\n",
+                    crate::terminal::sanitize(&file.to_string_lossy())
+                ));
+            }
+            Ok(())
         }
-    };
-    Ok(crate::diff::diff(&old.scope, scope)
-        .into_iter()
-        .map(|change| SinceChange {
-            group: change.group.title().to_owned(),
-            summary: change.summary,
-            impact: change.impact.as_str().to_owned(),
-        })
-        .collect())
+        // CSV keeps the scope's text exactly for a spreadsheet or a script;
+        // shown on a terminal it must not carry escapes the terminal obeys.
+        None if args.format == Format::Csv => {
+            write_stdout(&crate::terminal::for_stdout(text.to_owned()))
+        }
+        None => write_stdout(text),
+    }
 }
 
 /// The report in `format`.

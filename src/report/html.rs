@@ -29,15 +29,38 @@ const CHANGE_ROWS: usize = 10;
 
 /// Renders `report` as one HTML file.
 pub fn render(report: &Report) -> Result<String, askama::Error> {
-    // Markup is escaped by the template; control characters (terminal
+    document(
+        format!("Quarterly business review · {}", report.engagement.client),
+        slides(report)?,
+    )
+}
+
+/// The slides of `report`: the body of its page, or its section of the
+/// portfolio page.
+pub fn slides(report: &Report) -> Result<String, askama::Error> {
+    Page::new(report).render()
+}
+
+/// A whole page: `body` (markup already escaped by its template) with the
+/// shared inline style sheet, titled `title`.
+pub fn document(title: String, body: String) -> Result<String, askama::Error> {
+    let html = Document { title, body }.render()?;
+    // Markup is escaped by the templates; control characters (terminal
     // escapes) are not markup, so they are made visible here.
-    let html = Page::new(report).render()?;
     Ok(crate::terminal::sanitize(&html).into_owned())
 }
 
-/// Everything the template shows, arranged into slides.
+/// The page around the slides: head, inline CSS, body.
 #[derive(Template)]
 #[template(path = "report.html")]
+struct Document {
+    title: String,
+    body: String,
+}
+
+/// Everything the slides show, arranged into slides.
+#[derive(Template)]
+#[template(path = "slides.html")]
 struct Page<'a> {
     report: &'a Report,
     term: String,
@@ -47,7 +70,10 @@ struct Page<'a> {
     chart: Chart,
     chart_bar_max: usize,
     split: Vec<Segment>,
-    unowned: String,
+    /// Whether the split has an unknown party's hatched share.
+    hatched: bool,
+    /// Unowned functions' names, each with its undefined owner ids if any.
+    unowned: Vec<(&'a str, &'a [String])>,
     /// Width of the matrix's function column, in percent.
     function_column: usize,
     raci: Vec<Chunk<RaciGroup<'a>>>,
@@ -59,20 +85,22 @@ struct Page<'a> {
     first: &'a [FindingLine],
     more_findings: usize,
     changes: Vec<Chunk<&'a SinceChange>>,
+    /// `Since v2026 (2026-10-01)`: the "What changed" slides' title.
+    since_title: String,
     /// `--since` was asked and nothing changed.
     no_changes: bool,
 }
 
 /// One slide's share of a long list, with its place in the series.
-struct Chunk<T> {
-    items: Vec<T>,
-    part: usize,
-    parts: usize,
+pub(super) struct Chunk<T> {
+    pub(super) items: Vec<T>,
+    pub(super) part: usize,
+    pub(super) parts: usize,
 }
 
 impl<T> Chunk<T> {
     /// `" (2 of 3)"` when the list spans several slides.
-    fn suffix(&self) -> String {
+    pub(super) fn suffix(&self) -> String {
         if self.parts > 1 {
             format!(" ({} of {})", self.part, self.parts)
         } else {
@@ -81,7 +109,8 @@ impl<T> Chunk<T> {
     }
 }
 
-fn chunks<T>(items: Vec<T>, size: usize) -> Vec<Chunk<T>> {
+/// `items` cut into slides of at most `size`, numbered.
+pub(super) fn chunks<T>(items: Vec<T>, size: usize) -> Vec<Chunk<T>> {
     let mut groups: Vec<Vec<T>> = Vec::new();
     for item in items {
         match groups.last_mut() {
@@ -117,6 +146,8 @@ struct RaciLine<'a> {
     name: &'a str,
     critical: bool,
     cells: Vec<CellView>,
+    /// Undefined ids the function names, shown hatched after its name.
+    unknown: &'a [String],
 }
 
 /// One matrix cell: its letters (each a coloured pill) and the backup mark.
@@ -180,6 +211,7 @@ fn raci_slides(report: &Report) -> Vec<Chunk<RaciGroup<'_>>> {
                 name: &row.function_name,
                 critical: row.critical,
                 cells: row.cells.iter().map(CellView::new).collect(),
+                unknown: &row.unknown,
             });
         }
         used += 1;
@@ -229,12 +261,15 @@ impl<'a> Page<'a> {
             chart: Chart::new(report),
             chart_bar_max: CHART_BAR_MAX,
             split: split(report),
+            hatched: !report.unknown_owners.is_empty(),
             unowned: report
                 .unowned
                 .iter()
-                .map(|u| u.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
+                .map(|u| {
+                    let unknown = report.unknown_owners.iter().find(|k| k.function == *u);
+                    (u.name.as_str(), unknown.map_or(&[][..], |k| &k.parties[..]))
+                })
+                .collect(),
             function_column: (100usize.saturating_sub(report.raci.parties.len() * 11))
                 .clamp(28, 50),
             raci: raci_slides(report),
@@ -261,6 +296,10 @@ impl<'a> Page<'a> {
                 .map(|c| chunks(c.iter().collect(), CHANGE_ROWS))
                 .unwrap_or_default(),
             no_changes: report.changes.as_ref().is_some_and(Vec::is_empty),
+            since_title: report
+                .since
+                .as_ref()
+                .map_or_else(|| "What changed".to_owned(), super::since::Since::title),
         }
     }
 
@@ -270,6 +309,20 @@ impl<'a> Page<'a> {
 
     fn names(&self, parties: &[super::model::Who]) -> String {
         text::names(parties)
+    }
+
+    /// The badge colour of an impact: major is red, minor amber, info blue.
+    fn impact_tone(&self, impact: &str) -> &'static str {
+        match impact {
+            "major" => "bad",
+            "minor" => "warn",
+            _ => "info",
+        }
+    }
+
+    /// `unknown party` / `unknown parties` before the ids.
+    fn unknown_party(&self, ids: &[String]) -> &'static str {
+        text::unknown_party(ids.len())
     }
 
     fn or_dash(&self, value: &Option<String>) -> String {

@@ -46,14 +46,27 @@ fn findings_slide_lists_rules_and_escapes_messages() {
 
 #[test]
 fn changes_slide_shows_when_asked() {
+    let summary = "function `patching` in service `ops` moved to it; <script>x</script> `v2`";
+    let names = |id: &str| (id == "patching").then(|| "Patching".to_owned());
+    let parties = |id: &str| (id == "it").then(|| "Acme IT".to_owned());
     let html = page(Some(vec![SinceChange {
         group: "Cybersecurity".to_owned(),
-        summary: "<script>x</script> moved to msp".to_owned(),
-        impact: "owner changed".to_owned(),
+        summary: summary.to_owned(),
+        phrases: super::since::phrases(summary, &names, &parties),
+        impact: "major".to_owned(),
     }]));
     assert!(html.contains("What changed"));
-    assert!(html.contains("moved to msp"));
+    assert!(html.contains("function <span class=\"who\">Patching</span> in service <code>ops</code> moved to <span class=\"who\">Acme IT</span>"), "{html}");
+    assert!(html.contains("<code>v2</code>"));
+    let table = html.split("<table class=\"changes\">").nth(1).unwrap();
+    let table = table.split("</table>").next().unwrap();
+    assert!(!table.contains('`'), "raw markdown on the slide: {table}");
+    assert!(html.contains("<span class=\"badge bad\">major</span>"));
     assert!(!html.contains("<script"));
+    // The slide comes right after the title slide.
+    let title_end = html.find("</section>").unwrap();
+    let changes = html.find("What changed").unwrap();
+    assert!(changes > title_end && changes < html.find("Who owns what").unwrap());
     let none = page(Some(Vec::new()));
     assert!(none.contains("Nothing in the scope changed."));
 }

@@ -104,7 +104,18 @@ fn ownership(s: &mut String, report: &Report) {
         }),
     );
     if !report.unowned.is_empty() {
-        let names: Vec<String> = report.unowned.iter().map(|f| escape(&f.name)).collect();
+        let names: Vec<String> = report
+            .unowned
+            .iter()
+            .map(|f| {
+                let unknown = report
+                    .unknown_owners
+                    .iter()
+                    .find(|u| u.function == *f)
+                    .map_or_else(String::new, |u| unknown(&u.parties));
+                format!("{}{unknown}", escape(&f.name))
+            })
+            .collect();
         let _ = writeln!(s, "**Unowned:** {}\n", names.join(", "));
     }
 }
@@ -121,7 +132,11 @@ fn raci(s: &mut String, report: &Report) {
             let star = if row.critical { " ★" } else { "" };
             let mut cells = vec![
                 escape(&row.service_name),
-                format!("{}{star}", escape(&row.function_name)),
+                format!(
+                    "{}{star}{}",
+                    escape(&row.function_name),
+                    unknown(&row.unknown)
+                ),
             ];
             cells.extend(row.cells.iter().map(|c| match text::cell(c) {
                 letters if letters.is_empty() => letters,
@@ -242,8 +257,8 @@ fn findings(s: &mut String, report: &Report) {
                 l.line.to_string(),
                 l.level.as_str().to_owned(),
                 escape(&l.rule),
-                escape(&l.item),
-                escape(&l.message),
+                with_code(&l.item),
+                with_code(&l.message),
             ]
         }),
     );
@@ -261,7 +276,11 @@ fn changes(s: &mut String, report: &Report) {
     let Some(changes) = &report.changes else {
         return;
     };
-    s.push_str("## What changed\n\n");
+    let title = report
+        .since
+        .as_ref()
+        .map_or_else(String::new, |since| format!(": {}", escape(&since.title())));
+    let _ = writeln!(s, "## What changed{title}\n");
     if changes.is_empty() {
         s.push_str("Nothing changed.\n\n");
         return;
@@ -271,13 +290,75 @@ fn changes(s: &mut String, report: &Report) {
         &heads(&["Area", "Change", "Impact"]),
         changes
             .iter()
-            .map(|c| vec![escape(&c.group), escape(&c.summary), escape(&c.impact)]),
+            .map(|c| vec![escape(&c.group), phrases(&c.phrases), escape(&c.impact)]),
     );
+}
+
+/// `" (unknown party `nobody`)"` for undefined ids; empty for none.
+fn unknown(ids: &[String]) -> String {
+    if ids.is_empty() {
+        return String::new();
+    }
+    let codes: Vec<String> = ids.iter().map(|id| code(id)).collect();
+    format!(" ({} {})", text::unknown_party(ids.len()), codes.join(", "))
+}
+
+/// A finding's text as Markdown: its `` `id` `` spans as code (as the
+/// diff's Markdown shows them), the rest escaped.
+fn with_code(text: &str) -> String {
+    text.split('`')
+        .enumerate()
+        .map(|(i, part)| if i % 2 == 1 { code(part) } else { escape(part) })
+        .collect()
+}
+
+/// A change's sentence: names escaped, literal values as code spans.
+fn phrases(phrases: &[super::since::Phrase]) -> String {
+    use super::since::PhraseKind;
+    phrases
+        .iter()
+        .map(|p| match p.kind {
+            PhraseKind::Code => code(&p.text),
+            PhraseKind::Text | PhraseKind::Name => escape(&p.text),
+        })
+        .collect()
+}
+
+/// `text` as a Markdown code span, shown literally: fenced with one more
+/// backtick than the longest run inside it, `|` escaped for table cells,
+/// line breaks and control characters made harmless.
+pub fn code(text: &str) -> String {
+    let safe = terminal::sanitize(&text.replace(['\r', '\n'], " ")).replace('|', "\\|");
+    let longest = safe.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if safe.starts_with('`') || safe.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{safe}{pad}{fence}")
 }
 
 #[cfg(test)]
 mod tests {
-    use super::escape;
+    use super::{code, escape};
+
+    #[test]
+    fn findings_show_ids_as_code() {
+        assert_eq!(
+            super::with_code("function `a-b` in service `c*`"),
+            "function `a-b` in service `c*`"
+        );
+        assert_eq!(super::with_code("a *b*"), "a \\*b\\*");
+    }
+
+    #[test]
+    fn code_spans_show_their_text_literally() {
+        assert_eq!(code("wifi-management"), "`wifi-management`");
+        assert_eq!(code("a`b"), "``a`b``");
+        assert_eq!(code("`x"), "`` `x ``");
+        assert_eq!(code("a|b"), "`a\\|b`");
+    }
 
     #[test]
     fn cells_stay_literal() {

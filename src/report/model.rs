@@ -19,8 +19,11 @@ pub struct Report {
     pub engagement: Header,
     /// Functions owned per party.
     pub ownership: Vec<Ownership>,
-    /// Functions with no owner at all.
+    /// Functions with no owner that is a defined party: no owner at all, or
+    /// only undefined ids (`owner: nobody`). The "Unowned" number counts both.
     pub unowned: Vec<FunctionRef>,
+    /// Of those, the ones whose owner names undefined parties, with the ids.
+    pub unknown_owners: Vec<UnknownOwner>,
     /// Functions × parties with RACI letters.
     pub raci: Raci,
     /// Who decides recurring questions.
@@ -35,6 +38,8 @@ pub struct Report {
     pub findings: FindingsSummary,
     /// What changed since a revision (`--since`); `None` when not asked.
     pub changes: Option<Vec<SinceChange>>,
+    /// The revision `changes` start from; `None` when not asked.
+    pub since: Option<super::since::Since>,
 }
 
 /// The engagement header.
@@ -86,6 +91,15 @@ pub struct FunctionRef {
     pub name: String,
 }
 
+/// A function whose owner is no defined party.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UnknownOwner {
+    /// The function.
+    pub function: FunctionRef,
+    /// The undefined ids its owner names.
+    pub parties: Vec<String>,
+}
+
 /// How much one party owns.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Ownership {
@@ -106,8 +120,8 @@ pub struct Ownership {
 /// The RACI matrix.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Raci {
-    /// The columns: declared parties in file order, then any undeclared id a
-    /// function names (so nothing written is dropped from the matrix).
+    /// The columns: the defined parties, in file order. An undefined id is
+    /// no column: each row lists the ones it names in [`RaciRow::unknown`].
     pub parties: Vec<Who>,
     /// One row per function, in file order.
     pub rows: Vec<RaciRow>,
@@ -128,6 +142,8 @@ pub struct RaciRow {
     pub critical: bool,
     /// One cell per column of [`Raci::parties`], same order.
     pub cells: Vec<RaciCell>,
+    /// Undefined party ids this function names (owner, backup, RACI lists).
+    pub unknown: Vec<String>,
 }
 
 /// What one party is for one function.
@@ -271,9 +287,11 @@ pub struct FindingLine {
 pub struct SinceChange {
     /// What it touches (a service, decisions, escalation…).
     pub group: String,
-    /// What changed.
+    /// What changed, as the diff writes it (ids in backticks).
     pub summary: String,
-    /// Why it matters.
+    /// The same sentence with names instead of ids, for people.
+    pub phrases: Vec<super::since::Phrase>,
+    /// Why it matters: `info`, `minor` or `major`.
     pub impact: String,
 }
 
@@ -284,15 +302,18 @@ pub fn build(document: &Document, today: Date, findings: &[Diagnostic]) -> Repor
     Report {
         engagement: header(scope, today),
         ownership: super::ownership::tally(scope),
-        unowned: scope
-            .services
-            .iter()
-            .flat_map(|(sid, service)| {
-                service
-                    .functions
-                    .iter()
-                    .filter(|(_, f)| scope.owners(service, f).is_empty())
-                    .map(move |(fid, f)| function_ref(sid, fid, f))
+        unowned: each_function(scope)
+            .filter(|(_, service, _, f)| !has_defined_owner(scope, service, f))
+            .map(|(sid, _, fid, f)| function_ref(sid, fid, f))
+            .collect(),
+        unknown_owners: each_function(scope)
+            .filter(|(_, service, _, f)| !has_defined_owner(scope, service, f))
+            .filter_map(|(sid, service, fid, f)| {
+                let owners = scope.owners(service, f);
+                (!owners.is_empty()).then(|| UnknownOwner {
+                    function: function_ref(sid, fid, f),
+                    parties: owners.iter().map(|o| (*o).to_owned()).collect(),
+                })
             })
             .collect(),
         raci: super::raci::matrix(scope),
@@ -302,7 +323,16 @@ pub fn build(document: &Document, today: Date, findings: &[Diagnostic]) -> Repor
         coverage: super::coverage::rows(scope),
         findings: super::findings::summarize(findings, line_of),
         changes: None,
+        since: None,
     }
+}
+
+/// Whether `function` has an owner that is a defined party.
+fn has_defined_owner(scope: &Scope, service: &Service, function: &Function) -> bool {
+    scope
+        .owners(service, function)
+        .iter()
+        .any(|o| scope.parties.contains_key(*o))
 }
 
 /// The party `id` with its display name (the id when undeclared).

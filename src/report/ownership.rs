@@ -4,8 +4,7 @@
 use super::model::{Ownership, each_function, who};
 use crate::scope::{Function, Scope};
 
-/// How much each party owns, declared parties first (file order), then any
-/// undeclared id named as owner or backup.
+/// How much each defined party owns, in file order.
 pub fn tally(scope: &Scope) -> Vec<Ownership> {
     let mut out: Vec<Ownership> = scope
         .parties
@@ -19,24 +18,15 @@ pub fn tally(scope: &Scope) -> Vec<Ownership> {
             backing_up: 0,
         })
         .collect();
-    let slot = |out: &mut Vec<Ownership>, id: &str| -> usize {
-        if let Some(i) = out.iter().position(|o| o.party.id == id) {
-            return i;
-        }
-        out.push(Ownership {
-            party: who(scope, id),
-            role: None,
-            owned: 0,
-            critical: 0,
-            critical_without_backup: 0,
-            backing_up: 0,
-        });
-        out.len() - 1
-    };
+    // Only defined parties are counted: an undefined owner is shown as such
+    // (and counted as unowned), never as a party of its own.
+    let slot = |out: &[Ownership], id: &str| out.iter().position(|o| o.party.id == id);
     for (_, service, _, function) in each_function(scope) {
         let owners = scope.owners(service, function);
         for owner in &owners {
-            let i = slot(&mut out, owner);
+            let Some(i) = slot(&out, owner) else {
+                continue;
+            };
             out[i].owned += 1;
             if function.critical {
                 out[i].critical += 1;
@@ -45,8 +35,7 @@ pub fn tally(scope: &Scope) -> Vec<Ownership> {
                 }
             }
         }
-        if let Some(backup) = &function.backup {
-            let i = slot(&mut out, backup);
+        if let Some(i) = function.backup.as_deref().and_then(|b| slot(&out, b)) {
             out[i].backing_up += 1;
         }
     }

@@ -64,8 +64,8 @@ impl<'a> Roles<'a> {
     }
 }
 
-/// The matrix of `scope`: declared parties first, then undeclared ids the
-/// functions name, in the order first met.
+/// The matrix of `scope`: one column per defined party; each row lists the
+/// undefined ids it names, in the order first met.
 pub fn matrix(scope: &Scope) -> Raci {
     let functions: Vec<_> = each_function(scope)
         .map(|(sid, service, fid, function)| {
@@ -73,14 +73,7 @@ pub fn matrix(scope: &Scope) -> Raci {
             (sid, service.display_name(sid), fid, function, roles)
         })
         .collect();
-    let mut parties: Vec<Who> = scope.parties.keys().map(|id| who(scope, id)).collect();
-    for (.., roles) in &functions {
-        for id in roles.named() {
-            if !parties.iter().any(|p| p.id == id) {
-                parties.push(who(scope, id));
-            }
-        }
-    }
+    let parties: Vec<Who> = scope.parties.keys().map(|id| who(scope, id)).collect();
     let rows = functions
         .iter()
         .map(|(sid, service_name, fid, function, roles)| RaciRow {
@@ -90,6 +83,15 @@ pub fn matrix(scope: &Scope) -> Raci {
             function_name: function.display_name(fid).to_owned(),
             critical: function.critical,
             cells: parties.iter().map(|p| roles.cell(&p.id)).collect(),
+            unknown: roles
+                .named()
+                .filter(|id| !scope.parties.contains_key(*id))
+                .fold(Vec::new(), |mut ids, id| {
+                    if !ids.iter().any(|known: &String| known == id) {
+                        ids.push(id.to_owned());
+                    }
+                    ids
+                }),
         })
         .collect();
     Raci { parties, rows }

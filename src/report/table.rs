@@ -31,10 +31,37 @@ pub fn render(report: &Report, width: usize, color: bool) -> String {
 }
 
 /// Scope text made safe for a terminal and kept on one line (a newline in a
-/// name would start a forged line); tabs become spaces so they cannot skew
-/// a table's columns.
+/// name would start a forged line); tabs become spaces so they cannot
+/// skew a table's columns, and words longer than [`LONGEST_WORD`] are cut
+/// into lines of that length.
 fn clean(text: &str) -> String {
-    terminal::sanitize_line(text).replace('\t', " ")
+    break_long_words(&terminal::sanitize_line(text).replace('\t', " "))
+}
+
+/// The longest word a table cell gets whole (ids are at most 64).
+const LONGEST_WORD: usize = 64;
+
+/// `text` with every run of more than [`LONGEST_WORD`] non-space
+/// characters cut by line breaks. comfy-table splits an over-long word
+/// again and again as it measures it, which is quadratic in the word's
+/// length (a 200 KB party name took seconds); lines of bounded length keep
+/// the table linear.
+fn break_long_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut run = 0;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            run = 0;
+        } else {
+            if run == LONGEST_WORD {
+                out.push('\n');
+                run = 0;
+            }
+            run += 1;
+        }
+        out.push(c);
+    }
+    out
 }
 
 struct Out {
@@ -133,7 +160,18 @@ impl Out {
         }
         Self::push_table(s, &table);
         if !report.unowned.is_empty() {
-            let names: Vec<String> = report.unowned.iter().map(|f| clean(&f.name)).collect();
+            let names: Vec<String> = report
+                .unowned
+                .iter()
+                .map(|f| {
+                    let unknown = report
+                        .unknown_owners
+                        .iter()
+                        .find(|u| u.function == *f)
+                        .map_or_else(String::new, |u| unknown(&u.parties));
+                    format!("{}{unknown}", clean(&f.name))
+                })
+                .collect();
             let line = text::wrap(&format!("Unowned: {}", names.join(", ")), self.width, "  ");
             s.push_str(&self.alert(&line));
             s.push('\n');
@@ -142,7 +180,7 @@ impl Out {
 
     fn raci(&self, s: &mut String, report: &Report) {
         self.heading(s, "RACI matrix");
-        self.para(s, &format!("{} · * critical", text::LEGEND), "");
+        self.para(s, &format!("{} · ★ critical", text::LEGEND), "");
         let parties = &report.raci.parties;
         // Party names as column heads, unless they leave the function names
         // too little room: then the short ids, with a key to the names.
@@ -181,8 +219,13 @@ impl Out {
                 service = Some(&row.service);
                 table.add_row(vec![Cell::new(format!("▸ {}", clean(&row.service_name)))]);
             }
-            let star = if row.critical { " *" } else { "" };
-            let mut cells = vec![Cell::new(format!("{}{star}", clean(&row.function_name)))];
+            let star = if row.critical { " ★" } else { "" };
+            let name = format!(
+                "{}{star}{}",
+                clean(&row.function_name),
+                unknown(&row.unknown)
+            );
+            let mut cells = vec![Cell::new(name)];
             cells.extend(
                 row.cells
                     .iter()
@@ -338,14 +381,19 @@ impl Out {
         let Some(changes) = &report.changes else {
             return;
         };
-        self.heading(s, "What changed");
+        let title = report.since.as_ref().map_or_else(
+            || "What changed".to_owned(),
+            |since| format!("What changed · {}", clean(&since.title())),
+        );
+        self.heading(s, &title);
         if changes.is_empty() {
             s.push_str("Nothing changed.\n");
             return;
         }
         let mut table = self.table(&["Area", "Change", "Impact"]);
         for c in changes {
-            table.add_row(vec![clean(&c.group), clean(&c.summary), clean(&c.impact)]);
+            let change = clean(&super::since::plain(&c.phrases));
+            table.add_row(vec![clean(&c.group), change, clean(&c.impact)]);
         }
         Self::push_table(s, &table);
     }
@@ -362,6 +410,15 @@ fn longest_word(text: &str) -> usize {
         .map(|w| w.chars().count())
         .max()
         .unwrap_or(0)
+}
+
+/// `" (unknown party `nobody`)"` for undefined ids; empty for none.
+fn unknown(ids: &[String]) -> String {
+    if ids.is_empty() {
+        return String::new();
+    }
+    let ids: Vec<String> = ids.iter().map(|id| format!("`{}`", clean(id))).collect();
+    format!(" ({} {})", text::unknown_party(ids.len()), ids.join(", "))
 }
 
 fn number(n: usize) -> Cell {

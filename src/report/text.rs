@@ -63,6 +63,16 @@ pub fn cell(cell: &RaciCell) -> String {
     }
 }
 
+/// `"unknown party"` or `"unknown parties"`, for the undefined ids a scope
+/// names where a party belongs; each format shows the ids as code after it.
+pub fn unknown_party(count: usize) -> &'static str {
+    if count == 1 {
+        "unknown party"
+    } else {
+        "unknown parties"
+    }
+}
+
 /// Names joined with commas; `"—"` for none.
 pub fn names(parties: &[Who]) -> String {
     if parties.is_empty() {

@@ -87,14 +87,24 @@ impl Chart {
     }
 }
 
-/// Colours of the parties in the ownership split, in party order.
-const PARTY_COLOURS: [&str; 7] = [
-    "#1d3557", "#2a9d8f", "#e9a03b", "#7b5ea7", "#c05640", "#4a7ab8", "#9aa5b4",
+/// Colours of the parties in the ownership split.
+const PARTY_COLOURS: [&str; 10] = [
+    "#1d3557", "#2a9d8f", "#e9a03b", "#7b5ea7", "#c05640", "#4a7ab8", "#9aa5b4", "#5a8f29",
+    "#b5487a", "#8c6d46",
 ];
+
+/// The colour of party `id`: derived from the id alone (FNV-1a), so a party
+/// keeps its colour in every report, whatever the order or number of parties.
+pub fn party_colour(id: &str) -> &'static str {
+    let hash = id.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    PARTY_COLOURS[hash as usize % PARTY_COLOURS.len()]
+}
 
 /// One party's share of all owned functions, as a stacked bar segment.
 pub struct Segment {
-    /// The party's name.
+    /// The party's name (the undefined id, for an unknown party).
     pub name: String,
     /// Functions it owns.
     pub owned: usize,
@@ -104,26 +114,48 @@ pub struct Segment {
     pub width: String,
     /// Fill colour.
     pub colour: &'static str,
+    /// An undefined party: drawn hatched, labelled "unknown party".
+    pub unknown: bool,
 }
 
-/// Each owning party's share of all owned functions.
+/// Each owning party's share of all functions with an owner, then one
+/// hatched share per undefined id named as owner.
 pub fn split(report: &Report) -> Vec<Segment> {
-    let total: usize = report.ownership.iter().map(|o| o.owned).sum();
+    let mut shares: Vec<(String, usize, &'static str, bool)> = report
+        .ownership
+        .iter()
+        .filter(|o| o.owned > 0)
+        .map(|o| {
+            (
+                o.party.name.clone(),
+                o.owned,
+                party_colour(&o.party.id),
+                false,
+            )
+        })
+        .collect();
+    for unknown in &report.unknown_owners {
+        for id in &unknown.parties {
+            match shares.iter_mut().find(|s| s.3 && s.0 == *id) {
+                Some(share) => share.1 += 1,
+                None => shares.push((id.clone(), 1, "", true)),
+            }
+        }
+    }
+    let total: usize = shares.iter().map(|s| s.1).sum();
     let mut left = 0.0_f64;
     let mut out = Vec::new();
-    for (i, o) in report.ownership.iter().enumerate() {
-        if o.owned == 0 || total == 0 {
-            continue;
-        }
+    for (name, owned, colour, unknown) in shares {
         // Counts are small (functions in one scope); the cast is exact.
         #[allow(clippy::cast_precision_loss)]
-        let width = o.owned as f64 * 100.0 / total as f64;
+        let width = owned as f64 * 100.0 / total as f64;
         out.push(Segment {
-            name: o.party.name.clone(),
-            owned: o.owned,
+            name,
+            owned,
             x: format!("{left:.2}"),
             width: format!("{width:.2}"),
-            colour: PARTY_COLOURS[i % PARTY_COLOURS.len()],
+            colour,
+            unknown,
         });
         left += width;
     }
@@ -165,7 +197,10 @@ pub fn stats(report: &Report) -> Vec<Stat> {
         Stat {
             label: "Unowned functions",
             value: report.unowned.len().to_string(),
-            note: "one named owner each".to_owned(),
+            note: match report.unknown_owners.len() {
+                0 => "one named owner each".to_owned(),
+                n => format!("{n} owned by an unknown party"),
+            },
             tone: tone(!report.unowned.is_empty()),
         },
         Stat {

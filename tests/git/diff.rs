@@ -138,3 +138,50 @@ fn report_since_a_revision_shows_what_changed() {
         stderr_of(&output)
     );
 }
+
+/// The HTML "What changed" slide is titled with the revision and its day,
+/// and names parties and functions by name; a date that names no revision
+/// compares with the last commit of the scope on or before that day.
+#[test]
+fn report_since_titles_the_slide_and_accepts_a_date() {
+    let repo = history();
+    repo.git(&["tag", "v1", "HEAD~8"]);
+    let output = repo
+        .comanage()
+        .args(["report", "-f", FILE, "--since", "v1", "--format", "html"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    let html = stdout_of(&output);
+    assert!(html.contains("<h2>Since v1 (2026-02-02)"), "no title");
+    assert!(!html.contains("since the last review"));
+    let slide = html.split("<table class=\"changes\">").nth(1).unwrap();
+    let slide = slide.split("</table>").next().unwrap();
+    assert!(slide.contains("<span class=\"who\">"), "no name: {slide}");
+    assert!(!slide.contains('`'), "raw markdown: {slide}");
+    let json = |since: &str| {
+        let output = repo
+            .comanage()
+            .args(["report", "-f", FILE, "--since", since, "--format", "json"])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+        serde_json::from_slice::<serde_json::Value>(&output.stdout).unwrap()
+    };
+    // 2026-02-20: the last commit of the scope before it is 2026-02-02's (v1).
+    let by_date = json("2026-02-20");
+    assert_eq!(by_date["since"]["date"], "2026-02-02");
+    assert_eq!(by_date["changes"], json("v1")["changes"]);
+    // A date before the scope's first commit says so, exit 2.
+    let output = repo
+        .comanage()
+        .args(["report", "-f", FILE, "--since", "2025-01-01"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr_of(&output).contains("no commit of"),
+        "{}",
+        stderr_of(&output)
+    );
+}

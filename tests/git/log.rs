@@ -121,6 +121,15 @@ fn log_limits_and_dates() {
             "Rename patch-management to patching"
         ]
     );
+    // A revision: the commits after it (not its own); the same as the day
+    // after it here.
+    repo.git(&["tag", "v1", "HEAD~5"]);
+    let after_v1 = subjects(&["--since", "v1"]);
+    assert_eq!(
+        after_v1.last().map(String::as_str),
+        Some("Give the MSP 30 minutes to respond")
+    );
+    assert_eq!(after_v1, subjects(&["--since", "2026-04-07"]));
     // The oldest commit in range is still compared with the one before it.
     let oldest = stdout_of(&log(
         &repo,
