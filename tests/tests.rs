@@ -12,3 +12,4 @@ mod hostile;
 mod lint;
 mod report;
 mod validate;
+mod who;
