@@ -289,7 +289,7 @@ fn who_without_a_match_suggests_and_exits_1() {
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         stderr_of(&output),
-        "no function or service matches `vpn`\nhelp: `comanage report` lists every function and service\n"
+        "no function, service or party matches `vpn`\nhelp: `comanage report` lists every function, service and party\n"
     );
 }
 

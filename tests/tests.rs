@@ -19,3 +19,4 @@ mod sarif;
 mod untrusted;
 mod validate;
 mod whatif;
+mod who;

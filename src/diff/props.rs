@@ -173,6 +173,7 @@ fn scope() -> impl Strategy<Value = Scope> {
                         parties,
                     })
                     .collect(),
+                hours_definitions: None,
                 lint: IndexMap::new(),
             },
         )

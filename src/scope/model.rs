@@ -59,6 +59,14 @@ pub struct Scope {
     /// Recurring meetings between the parties.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cadence: Vec<Meeting>,
+    /// What `business` and `extended` mean on the clock, when not the
+    /// defaults (Mon–Fri 08:00–18:00 and Mon–Sat 07:00–22:00).
+    #[serde(
+        default,
+        rename = "hours-definitions",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub hours_definitions: Option<HoursDefinitions>,
     /// Lint level overrides: rule id -> allow | warn | deny.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     #[schemars(extend("propertyNames" = { "pattern": ID_PATTERN }))]
@@ -179,6 +187,62 @@ impl std::fmt::Display for Hours {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
+}
+
+/// The pattern of a clock time in `hours-definitions`: `HH:MM`, or `24:00`
+/// for the end of the day.
+pub const CLOCK_PATTERN: &str = "^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$";
+
+/// What the coverage words mean on the clock, when a scope's working hours
+/// are not the defaults (`business` Mon–Fri 08:00–18:00, `extended`
+/// Mon–Sat 07:00–22:00). Only `comanage who --at` reads it; the rules
+/// compare coverage words by their order alone.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HoursDefinitions {
+    /// When `business` coverage is on duty.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub business: Option<HoursWindow>,
+    /// When `extended` coverage is on duty.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extended: Option<HoursWindow>,
+}
+
+/// A weekly window: on each of `days`, from `from` to `to` (local time). A
+/// `to` not after `from` runs past midnight into the next day; `to` equal
+/// to `from` is the whole day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HoursWindow {
+    /// The days the window starts on.
+    #[schemars(length(min = 1))]
+    pub days: Vec<Day>,
+    /// Start, `HH:MM`.
+    #[schemars(extend("pattern" = CLOCK_PATTERN))]
+    pub from: String,
+    /// End, `HH:MM` (`24:00` for midnight at the end of the day).
+    #[schemars(extend("pattern" = CLOCK_PATTERN))]
+    pub to: String,
+}
+
+/// A day of the week, by its first three letters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Day {
+    /// Monday.
+    Mon,
+    /// Tuesday.
+    Tue,
+    /// Wednesday.
+    Wed,
+    /// Thursday.
+    Thu,
+    /// Friday.
+    Fri,
+    /// Saturday.
+    Sat,
+    /// Sunday.
+    Sun,
 }
 
 /// A person to reach at a party.

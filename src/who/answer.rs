@@ -2,18 +2,60 @@
 //! resolved from ids to names. The JSON output is this structure as is, so
 //! its field names are a stable interface for scripts.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
+use super::duty::{Clock, Moment};
 use super::query::FunctionRef;
-use crate::scope::{Decision, Function, Hours, Role, Scope, Service};
+use crate::scope::{Decision, Function, Hours, Role, Scope, Service, Tier};
 
 /// The answer to one query.
 #[derive(Debug, Clone, Serialize)]
 pub struct Answer {
     /// The query as typed.
     pub query: String,
-    /// One entry per matching function, in file order.
+    /// The moment `--at` (or `--now`) asked about; absent without one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<AtAnswer>,
+    /// One entry per matching function, best match first.
     pub functions: Vec<FunctionAnswer>,
+}
+
+/// The moment a `who --at` answer is for, and what the coverage words mean
+/// on the clock of this scope.
+#[derive(Debug, Clone, Serialize)]
+pub struct AtAnswer {
+    /// `Sat 02:00`.
+    pub moment: String,
+    /// `business = Mon–Fri 08:00–18:00, extended = Mon–Sat 07:00–22:00`.
+    pub hours: String,
+}
+
+impl AtAnswer {
+    /// The moment with the clock that judges it.
+    pub fn new(moment: Moment, clock: &Clock) -> AtAnswer {
+        AtAnswer {
+            moment: moment.label(),
+            hours: clock.legend(),
+        }
+    }
+}
+
+/// The moment to judge duty at, with the scope's clock: what the party
+/// and tier answers need to say who is on duty.
+#[derive(Debug, Clone, Copy)]
+pub struct Duty<'c> {
+    /// The moment asked about.
+    pub moment: Moment,
+    /// What the coverage words mean for this scope.
+    pub clock: &'c Clock,
+}
+
+impl Duty<'_> {
+    fn on_duty(self, hours: Hours) -> bool {
+        self.clock.covers(hours, self.moment)
+    }
 }
 
 /// Who owns one function, who backs it up, who decides, whom to call.
@@ -84,6 +126,9 @@ pub struct PartyAnswer {
     pub hours: Option<Hours>,
     /// People to reach.
     pub contacts: Vec<ContactAnswer>,
+    /// Whether its hours cover the `--at` moment; absent without one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub on_duty: Option<bool>,
 }
 
 /// A person to reach. Unlike the file, every key is always present (`null`
@@ -141,24 +186,44 @@ pub struct TierAnswer {
     pub respond: Option<String>,
     /// Target resolution time, normalised.
     pub resolve: Option<String>,
+    /// Whether the tier's hours cover the `--at` moment; absent without one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub on_duty: Option<bool>,
 }
 
-/// Builds the answer for the functions `found` of `scope`.
-pub fn build(scope: &Scope, query: &str, found: &[FunctionRef<'_>]) -> Answer {
+/// Builds the answer for the functions `found` of `scope`; with `duty`,
+/// each owner, backup and tier says whether it is on duty then.
+pub fn build(
+    scope: &Scope,
+    query: &str,
+    found: &[FunctionRef<'_>],
+    duty: Option<Duty<'_>>,
+) -> Answer {
+    // Decisions by service, once: looking them up per function would make
+    // the answer quadratic in a large scope.
+    let mut decisions: HashMap<&str, Vec<DecisionAnswer>> = HashMap::new();
+    for (id, decision) in &scope.decisions {
+        if let Some(service) = decision.service.as_deref() {
+            decisions
+                .entry(service)
+                .or_default()
+                .push(decision_answer(scope, id, decision));
+        }
+    }
     let functions = found
         .iter()
         .filter_map(|(service_id, function_id)| {
             let service = scope.services.get(*service_id)?;
             let function = service.functions.get(*function_id)?;
-            Some(function_answer(
-                scope,
-                (service_id, service),
-                (function_id, function),
-            ))
+            let mut answer =
+                function_answer(scope, (service_id, service), (function_id, function), duty);
+            answer.decisions = decisions.get(service_id).cloned().unwrap_or_default();
+            Some(answer)
         })
         .collect();
     Answer {
         query: query.to_owned(),
+        at: duty.map(|d| AtAnswer::new(d.moment, d.clock)),
         functions,
     }
 }
@@ -167,6 +232,7 @@ fn function_answer(
     scope: &Scope,
     (service_id, service): (&str, &Service),
     (function_id, function): (&str, &Function),
+    duty: Option<Duty<'_>>,
 ) -> FunctionAnswer {
     FunctionAnswer {
         id: function_id.to_owned(),
@@ -178,9 +244,12 @@ fn function_answer(
         owners: scope
             .owners(service, function)
             .into_iter()
-            .map(|id| party_answer(scope, id))
+            .map(|id| party_answer(scope, id, duty))
             .collect(),
-        backup: function.backup.as_deref().map(|id| party_answer(scope, id)),
+        backup: function
+            .backup
+            .as_deref()
+            .map(|id| party_answer(scope, id, duty)),
         responsible: party_refs(scope, &function.responsible),
         consulted: party_refs(scope, &function.consulted),
         informed: party_refs(scope, &function.informed),
@@ -189,19 +258,15 @@ fn function_answer(
         recovery: function.recovery.map(|d| d.to_string()),
         measures: function.measures.clone(),
         notes: function.notes.clone(),
-        decisions: scope
-            .decisions
-            .iter()
-            .filter(|(_, d)| d.service.as_deref() == Some(service_id))
-            .map(|(id, d)| decision_answer(scope, id, d))
-            .collect(),
+        decisions: Vec::new(),
         escalation: scope
             .escalation_path_id(function)
-            .map(|id| path_answer(scope, id)),
+            .map(|id| path_answer(scope, id, duty)),
     }
 }
 
-fn party_ref(scope: &Scope, id: &str) -> PartyRef {
+/// A party reference resolved to its name.
+pub fn party_ref(scope: &Scope, id: &str) -> PartyRef {
     PartyRef {
         id: id.to_owned(),
         name: scope.parties.get(id).map(|p| p.name.clone()),
@@ -212,7 +277,9 @@ fn party_refs(scope: &Scope, ids: &[String]) -> Vec<PartyRef> {
     ids.iter().map(|id| party_ref(scope, id)).collect()
 }
 
-fn party_answer(scope: &Scope, id: &str) -> PartyAnswer {
+/// A party with its contacts; with `duty`, whether it is on duty then. An
+/// undefined party covers no hours (DESIGN.md 1.3), so it is never on duty.
+pub fn party_answer(scope: &Scope, id: &str, duty: Option<Duty<'_>>) -> PartyAnswer {
     let party = scope.parties.get(id);
     PartyAnswer {
         id: id.to_owned(),
@@ -229,6 +296,7 @@ fn party_answer(scope: &Scope, id: &str) -> PartyAnswer {
                 email: c.email.clone(),
             })
             .collect(),
+        on_duty: duty.map(|d| party.is_some_and(|p| d.on_duty(p.covered_hours()))),
     }
 }
 
@@ -247,7 +315,14 @@ fn decision_answer(scope: &Scope, id: &str, decision: &Decision) -> DecisionAnsw
     }
 }
 
-fn path_answer(scope: &Scope, id: &str) -> PathAnswer {
+/// Whether a tier is on duty: its own hours, else its party's; a tier of an
+/// undefined party without hours of its own covers nothing (DESIGN.md 1.3).
+pub fn tier_on_duty(scope: &Scope, tier: &Tier, duty: Duty<'_>) -> bool {
+    let known = tier.hours.is_some() || scope.parties.contains_key(&tier.party);
+    known && duty.on_duty(scope.tier_hours(tier))
+}
+
+fn path_answer(scope: &Scope, id: &str, duty: Option<Duty<'_>>) -> PathAnswer {
     let tiers = scope.escalation.get(id);
     PathAnswer {
         id: id.to_owned(),
@@ -262,6 +337,7 @@ fn path_answer(scope: &Scope, id: &str) -> PathAnswer {
                 hours: scope.tier_hours(tier),
                 respond: tier.respond.map(|d| d.to_string()),
                 resolve: tier.resolve.map(|d| d.to_string()),
+                on_duty: duty.map(|d| tier_on_duty(scope, tier, d)),
             })
             .collect(),
     }

@@ -13,24 +13,61 @@ use crate::scope::Hours;
 /// Width of the label column, including its indent.
 const LABEL: usize = 14;
 
-/// Renders the answer; `color` makes the function names bold.
-pub fn render(answer: &Answer, color: bool) -> String {
+/// Renders the answer, the first `limit` functions in full (all without a
+/// limit) and the rest by id, with the flag that shows them; `color` makes
+/// the function names bold.
+pub fn render(answer: &Answer, color: bool, limit: Option<usize>) -> String {
     let mut out = String::new();
-    if answer.functions.len() > 1 {
-        let _ = writeln!(
-            out,
-            "`{}` matches {} functions\n",
-            line(&answer.query),
-            answer.functions.len()
-        );
+    let total = answer.functions.len();
+    let shown = limit.map_or(total, |limit| limit.min(total));
+    if total > 1 {
+        let _ = write!(out, "`{}` matches {total} functions", line(&answer.query));
+        if shown < total {
+            let _ = write!(out, ", best {shown} shown");
+        }
+        out.push('\n');
     }
-    for (i, function) in answer.functions.iter().enumerate() {
+    if let Some(at) = &answer.at {
+        let _ = writeln!(out, "on duty at {} ({})", line(&at.moment), line(&at.hours));
+    }
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    for (i, function) in answer.functions[..shown].iter().enumerate() {
         if i > 0 {
             out.push('\n');
         }
         render_function(&mut out, function, color);
     }
+    let rest = &answer.functions[shown..];
+    if !rest.is_empty() {
+        let ids: Vec<String> = rest.iter().map(|f| line(&f.id)).collect();
+        let s = if rest.len() == 1 { "" } else { "s" };
+        let _ = writeln!(
+            out,
+            "\n{} more function{s} match: {}",
+            rest.len(),
+            ids.join(", ")
+        );
+        let _ = writeln!(
+            out,
+            "help: `comanage who {} --all` shows every match",
+            shell_word(&answer.query)
+        );
+    }
     out
+}
+
+/// The query as one shell word, quoted when it needs to be.
+pub fn shell_word(query: &str) -> String {
+    let plain = query
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c));
+    if plain && !query.is_empty() {
+        query.to_owned()
+    } else {
+        format!("'{}'", line(&query.replace('\'', "'\\''")))
+    }
 }
 
 fn render_function(out: &mut String, f: &FunctionAnswer, color: bool) {
@@ -125,10 +162,12 @@ fn ladder(out: &mut String, path: &PathAnswer) {
         return;
     }
     field(out, "escalation", &line(&path.id));
-    let rows: Vec<[String; 6]> = path
+    let first_on_duty = path.tiers.iter().position(|t| t.on_duty == Some(true));
+    let rows: Vec<[String; 7]> = path
         .tiers
         .iter()
-        .map(|t| {
+        .enumerate()
+        .map(|(i, t)| {
             [
                 t.tier.to_string(),
                 short_name(&t.party),
@@ -142,10 +181,16 @@ fn ladder(out: &mut String, path: &PathAnswer) {
                     .as_ref()
                     .map(|d| format!("resolve {d}"))
                     .unwrap_or_default(),
+                match t.on_duty {
+                    None => String::new(),
+                    Some(true) if first_on_duty == Some(i) => "on duty  ← call first".to_owned(),
+                    Some(true) => "on duty".to_owned(),
+                    Some(false) => "off duty".to_owned(),
+                },
             ]
         })
         .collect();
-    let mut widths = [0; 6];
+    let mut widths = [0; 7];
     for row in &rows {
         for (width, cell) in widths.iter_mut().zip(row) {
             *width = (*width).max(cell.width());
@@ -164,10 +209,12 @@ fn ladder(out: &mut String, path: &PathAnswer) {
     }
     if rows.is_empty() {
         indented(out, "(the path has no tiers)");
+    } else if first_on_duty.is_none() && path.tiers.iter().any(|t| t.on_duty.is_some()) {
+        indented(out, "(no tier is on duty at that time)");
     }
 }
 
-fn party(out: &mut String, label: &str, p: &PartyAnswer) {
+pub(super) fn party(out: &mut String, label: &str, p: &PartyAnswer) {
     let mut head = party_name(&PartyRef {
         id: p.id.clone(),
         name: p.name.clone(),
@@ -175,13 +222,23 @@ fn party(out: &mut String, label: &str, p: &PartyAnswer) {
     if let Some(hours) = p.hours {
         let _ = write!(head, ", {}", hours_text(hours));
     }
+    head.push_str(duty_suffix(p.on_duty));
     field(out, label, &head);
     for contact in &p.contacts {
         indented(out, &contact_line(contact));
     }
 }
 
-fn contact_line(c: &ContactAnswer) -> String {
+/// ` · on duty`, ` · off duty`, or nothing without a moment.
+pub(super) fn duty_suffix(on_duty: Option<bool>) -> &'static str {
+    match on_duty {
+        Some(true) => " · on duty",
+        Some(false) => " · off duty",
+        None => "",
+    }
+}
+
+pub(super) fn contact_line(c: &ContactAnswer) -> String {
     let mut parts = vec![match &c.title {
         Some(title) => format!("{}, {}", line(&c.name), line(title)),
         None => line(&c.name),
@@ -192,7 +249,7 @@ fn contact_line(c: &ContactAnswer) -> String {
 }
 
 /// `Lakeside Managed IT (msp)`, or the bare id flagged when undefined.
-fn party_name(p: &PartyRef) -> String {
+pub(super) fn party_name(p: &PartyRef) -> String {
     match &p.name {
         Some(name) => format!("{} ({})", line(name), line(&p.id)),
         None => format!("`{}` (not a defined party)", line(&p.id)),
@@ -200,18 +257,18 @@ fn party_name(p: &PartyRef) -> String {
 }
 
 /// The name alone, for lists and the ladder; the id when undefined.
-fn short_name(p: &PartyRef) -> String {
+pub(super) fn short_name(p: &PartyRef) -> String {
     match &p.name {
         Some(name) => line(name),
         None => format!("`{}` (not a defined party)", line(&p.id)),
     }
 }
 
-fn names(list: &[PartyRef]) -> String {
+pub(super) fn names(list: &[PartyRef]) -> String {
     list.iter().map(short_name).collect::<Vec<_>>().join(", ")
 }
 
-fn hours_text(hours: Hours) -> &'static str {
+pub(super) fn hours_text(hours: Hours) -> &'static str {
     match hours {
         Hours::Business => "business hours",
         Hours::Extended => "extended hours",
@@ -219,16 +276,16 @@ fn hours_text(hours: Hours) -> &'static str {
     }
 }
 
-fn field(out: &mut String, label: &str, value: &str) {
+pub(super) fn field(out: &mut String, label: &str, value: &str) {
     let _ = writeln!(out, "  {label:<width$}{value}", width = LABEL - 2);
 }
 
-fn indented(out: &mut String, value: &str) {
+pub(super) fn indented(out: &mut String, value: &str) {
     let _ = writeln!(out, "{:LABEL$}  {value}", "");
 }
 
 /// Scope text made safe for a terminal and kept on one line.
-fn line(text: &str) -> String {
+pub(super) fn line(text: &str) -> String {
     crate::terminal::sanitize(text)
         .replace('\n', "\\n")
         .replace('\t', " ")

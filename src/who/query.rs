@@ -1,10 +1,8 @@
-//! Finding the functions a `who` query means.
+//! Finding the functions (or the party) a `who` query means.
 //!
 //! People type what they remember at 2 AM: `patching`, `backups`, `M365`,
-//! `firewall`. The query is compared with every function's and service's id
-//! and name, in tiers from strict to loose, and the first tier that matches
-//! anything wins, so `backup-monitoring` does not also drag in every function
-//! that merely resembles it:
+//! `firewall`, `SOC`. The query is compared with every function's and
+//! service's id and name, in tiers from strict to loose:
 //!
 //! 1. exact: the query is an id or a name (ignoring case);
 //! 2. substring: the query's words appear, in order, inside the text
@@ -14,7 +12,20 @@
 //! 4. fuzzy: each query word is close to a word of the text (Jaro-Winkler),
 //!    for typos such as `pathcing`.
 //!
-//! A service that matches stands for all of its functions.
+//! Tiers 1 and 2 are what the text literally says, so every function they
+//! find is shown: `monitoring` finds the `monitoring` service's functions
+//! *and* `security-monitoring`, which a person with a SIEM alert must not be
+//! denied. Stems, then typos, are tried only when nothing literal matched,
+//! so they do not bury a literal answer under look-alikes.
+//!
+//! A service that matches stands for all of its functions. Functions are
+//! ranked best first: a function that matches by its own id or name before
+//! one that matches through its service, then by tier, then in file order.
+//!
+//! Everything here is linear in the size of the scope: each target is
+//! normalised and tested once, and hits are looked up in hash sets.
+
+use std::collections::HashMap;
 
 use crate::scope::Scope;
 
@@ -24,7 +35,7 @@ pub type FunctionRef<'a> = (&'a str, &'a str);
 /// What a query found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Found<'a> {
-    /// The matching functions, in file order, each once.
+    /// The matching functions, best first, each once.
     Functions(Vec<FunctionRef<'a>>),
     /// Nothing matched: the closest names, best first (may be empty).
     Nothing(Vec<String>),
@@ -55,7 +66,7 @@ struct Target<'a> {
     label: String,
 }
 
-/// Finds the functions `query` names in `scope`.
+/// Finds the functions `query` names in `scope`, best first.
 pub fn find<'a>(scope: &'a Scope, query: &str) -> Found<'a> {
     let targets = targets(scope);
     let wanted = normalize(query);
@@ -71,16 +82,54 @@ pub fn find<'a>(scope: &'a Scope, query: &str) -> Found<'a> {
         &|text| all_words_match(&words, text, same_stem),
         &|text| all_words_match(&words, text, close_words),
     ];
-    for tier in tiers {
-        let hits: Vec<&Target<'_>> = targets
+    // Literal tiers together, then each looser tier alone.
+    for group in [&tiers[..2], &tiers[2..3], &tiers[3..]] {
+        let hits: Vec<(&Target<'_>, usize)> = targets
             .iter()
-            .filter(|t| t.texts.iter().any(|text| tier(text)))
+            .filter_map(|t| {
+                group
+                    .iter()
+                    .position(|tier| t.texts.iter().any(|text| tier(text)))
+                    .map(|rank| (t, rank))
+            })
             .collect();
         if !hits.is_empty() {
             return Found::Functions(functions_of(scope, &hits));
         }
     }
     Found::Nothing(suggestions(&targets, &wanted))
+}
+
+/// The party whose id or name is `query` (ignoring case and punctuation),
+/// if any: `who secvendor` and `who "Sentinel SOC"` ask about a party.
+pub fn find_party<'a>(scope: &'a Scope, query: &str) -> Option<&'a str> {
+    let wanted = normalize(query);
+    if wanted.is_empty() {
+        return None;
+    }
+    scope
+        .parties
+        .iter()
+        .find(|(id, party)| normalize(id) == wanted || normalize(&party.name) == wanted)
+        .map(|(id, _)| id.as_str())
+}
+
+/// The one party whose name holds the query's words, whole and in order
+/// (`soc` in `Sentinel SOC`); `None` when no party or several do.
+pub fn find_party_by_words<'a>(scope: &'a Scope, query: &str) -> Option<&'a str> {
+    let wanted = normalize(query);
+    if wanted.is_empty() {
+        return None;
+    }
+    let padded = format!(" {wanted} ");
+    let mut hits = scope
+        .parties
+        .iter()
+        .filter(|(_, party)| format!(" {} ", normalize(&party.name)).contains(&padded));
+    match (hits.next(), hits.next()) {
+        (Some((id, _)), None) => Some(id.as_str()),
+        _ => None,
+    }
 }
 
 /// Every service and function, services first within their own order.
@@ -115,16 +164,33 @@ fn label(name: &str, id: &str, kind: &str) -> String {
     }
 }
 
-/// The functions the hits stand for, in file order, each once.
-fn functions_of<'a>(scope: &'a Scope, hits: &[&Target<'a>]) -> Vec<FunctionRef<'a>> {
-    scope
+/// The functions the hits stand for, each once, best first: own matches
+/// before matches through the service alone, each by tier (`rank`; the
+/// service's tier breaks ties of the function's own), then in file order.
+fn functions_of<'a>(scope: &'a Scope, hits: &[(&Target<'a>, usize)]) -> Vec<FunctionRef<'a>> {
+    let mut own: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut services: HashMap<&str, usize> = HashMap::new();
+    for &(hit, rank) in hits {
+        let best = match hit.function {
+            Some(function) => own.entry((hit.service, function)).or_insert(rank),
+            None => services.entry(hit.service).or_insert(rank),
+        };
+        *best = (*best).min(rank);
+    }
+    let mut found: Vec<((usize, usize, usize), FunctionRef<'a>)> = scope
         .functions()
-        .filter(|(service, function, _)| {
-            hits.iter()
-                .any(|hit| hit.service == *service && hit.function.is_none_or(|f| f == *function))
+        .enumerate()
+        .filter_map(|(place, (service, function, _))| {
+            let own = own.get(&(service, function)).copied();
+            let via = services.get(service).copied();
+            own.or(via)?;
+            let key = (own.unwrap_or(usize::MAX), via.unwrap_or(usize::MAX), place);
+            Some((key, (service, function)))
         })
-        .map(|(service, function, _)| (service, function))
-        .collect()
+        .collect();
+    // Keys are unique (the place is), so an unstable sort is deterministic.
+    found.sort_unstable_by_key(|(key, _)| *key);
+    found.into_iter().map(|(_, found)| found).collect()
 }
 
 /// Lowercase words separated by single spaces: `Patch-management (OS)` is
@@ -288,6 +354,30 @@ services:
             find_ids("backup-monitoring").unwrap(),
             ["backup-monitoring"]
         );
+    }
+
+    #[test]
+    fn every_literal_match_is_shown_own_matches_first() {
+        // The `backups` service matches through its name, `backup-monitoring`
+        // by its own id, and `people` not at all.
+        assert_eq!(
+            find_ids("back").unwrap(),
+            ["backup-monitoring", "restore-tests"]
+        );
+        // `checks` is only in a function's name; `job` likewise: a literal
+        // match in a name counts as much as one in an id.
+        assert_eq!(find_ids("job checks").unwrap(), ["backup-monitoring"]);
+    }
+
+    #[test]
+    fn parties_are_found_by_id_or_name() {
+        let document = load_bytes("s", SCOPE.as_bytes().to_vec()).unwrap();
+        assert_eq!(find_party(&document.scope, "MSP"), Some("msp"));
+        assert_eq!(find_party(&document.scope, "m"), Some("msp"));
+        assert_eq!(find_party(&document.scope, "ms"), None);
+        assert_eq!(find_party(&document.scope, " -- "), None);
+        assert_eq!(find_party_by_words(&document.scope, "m"), Some("msp"));
+        assert_eq!(find_party_by_words(&document.scope, "x"), None);
     }
 
     #[test]
