@@ -158,10 +158,11 @@ fn explain_offers_rule_ids_in_zsh() {
     }
     // Loads the script into zsh's completion system and prints the `explain`
     // argument spec of the function it defines: zsh parses the script, and
-    // the spec offers each id as a value.
+    // the spec offers each id as a value. `-D`: no dump file (zsh would
+    // replace the dump file by renaming a temporary one over it).
     let spec = shell(
         "zsh",
-        "autoload -U compinit && compinit -u -d /dev/null && source <(comanage completions zsh) && functions _comanage",
+        "autoload -U compinit && compinit -u -D && source <(comanage completions zsh) && functions _comanage",
     );
     for rule in comanage::lint::rules::REGISTRY {
         assert!(spec.contains(&format!("{}\\:", rule.id)), "{}", rule.id);
