@@ -36,7 +36,8 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
-    /// Write the report to FILE instead of standard output (replaced atomically).
+    /// Write the report to FILE instead of standard output (replaced atomically;
+    /// `-` is standard output).
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Also show what changed since this git revision (or `REV:path`, or a file).
@@ -71,11 +72,16 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
     let found = lint::check(&document, &LintOptions { today });
     let mut report = report::build(&document, today, &found);
     if let Some(rev) = &args.since {
-        report.changes = Some(changes_since(rev, path, &document.scope, global)?);
+        match changes_since(rev, path, &document.scope, global)? {
+            Some(changes) => report.changes = Some(changes),
+            None => return Ok(Status::Problems),
+        }
     }
-    let color = args.output.is_none() && global.color.for_stdout();
+    // `-o -` is standard output, as `-` is everywhere else.
+    let file = args.output.as_ref().filter(|file| file.as_os_str() != "-");
+    let color = file.is_none() && global.color.for_stdout();
     let text = render(&report, args.format, color)?;
-    match &args.output {
+    match file {
         Some(file) => write_atomically(file, &text, Existing::Replace)?,
         None => write_stdout(&text)?,
     }
@@ -83,13 +89,14 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
 }
 
 /// What changed in the scope since revision `rev` of `path`, for the
-/// report's "What changed" section.
+/// report's "What changed" section; `None` (its problems printed) when the
+/// scope does not validate at `rev`.
 fn changes_since(
     rev: &str,
     path: &str,
     scope: &Scope,
     global: &GlobalArgs,
-) -> miette::Result<Vec<SinceChange>> {
+) -> miette::Result<Option<Vec<SinceChange>>> {
     let (label, bytes) = crate::git::resolve(rev, path)?;
     let old = match load_bytes(&label, bytes) {
         Ok(old) => old,
@@ -98,22 +105,29 @@ fn changes_since(
                 rejected,
                 global.color.for_stderr(),
             ));
-            return Err(miette::miette!(
-                help =
-                    "pick a revision where the scope validates (`comanage log --all` shows them)",
-                "cannot compare with {}: the scope does not validate there",
-                crate::terminal::sanitize(&label)
-            ));
+            if !global.quiet {
+                crate::cli::print_error(
+                    &miette::miette!(
+                        help = "pick a revision where the scope validates (`comanage log --all` shows them)",
+                        "no report: cannot compare with {}: the scope does not validate there",
+                        crate::terminal::sanitize(&label)
+                    ),
+                    global.color,
+                );
+            }
+            return Ok(None);
         }
     };
-    Ok(crate::diff::diff(&old.scope, scope)
-        .into_iter()
-        .map(|change| SinceChange {
-            group: change.group.title().to_owned(),
-            summary: change.summary,
-            impact: change.impact.as_str().to_owned(),
-        })
-        .collect())
+    Ok(Some(
+        crate::diff::diff(&old.scope, scope)
+            .into_iter()
+            .map(|change| SinceChange {
+                group: change.group.title().to_owned(),
+                summary: change.summary,
+                impact: change.impact.as_str().to_owned(),
+            })
+            .collect(),
+    ))
 }
 
 /// The report in `format`.

@@ -10,8 +10,9 @@
 //! echo 'scope.yaml diff=comanage' >> .gitattributes
 //! ```
 //!
-//! A file that does not validate is printed unchanged (exit 0), so `git diff`
-//! keeps working on a half-edited file; `comanage validate` says what is wrong.
+//! A file that does not validate is printed unchanged, with its problems on
+//! standard error and exit 1, like every command on a scope that does not
+//! load (DESIGN.md section 2).
 
 use crate::cli::{CommandResult, GlobalArgs, Status, write_stdout};
 use crate::diff::canonical;
@@ -30,10 +31,16 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
     let path = args.path.as_deref().unwrap_or(&global.file);
     let bytes = load::read_bytes(path)?;
     let raw = String::from_utf8_lossy(&bytes).into_owned();
-    let text = match load::load_bytes(&load::display_name(path), bytes) {
-        Ok(document) => canonical::render(&document.scope),
-        Err(_) => raw,
+    let (text, status) = match load::load_bytes(&load::display_name(path), bytes) {
+        Ok(document) => (canonical::render(&document.scope), Status::Clean),
+        Err(rejected) => {
+            crate::cli::write_stderr(&crate::findings::render_rejected(
+                rejected,
+                global.color.for_stderr(),
+            ));
+            (raw, Status::Problems)
+        }
     };
     write_stdout(&text)?;
-    Ok(Status::Clean)
+    Ok(status)
 }
