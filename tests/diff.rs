@@ -167,7 +167,7 @@ fn a_side_that_does_not_validate_stops_the_diff() {
         .args(["diff", &fixture(BASE), "examples/broken.scope.yaml"])
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(output.status.code(), Some(1));
     let stderr = stderr_of(&output);
     assert!(stderr.contains("examples/broken.scope.yaml:"), "{stderr}");
     assert!(
@@ -217,11 +217,14 @@ fn show_is_the_same_for_equal_meaning() {
 fn show_prints_a_file_that_does_not_validate_unchanged() {
     let raw =
         std::fs::read_to_string(crate::common::root().join("examples/broken.scope.yaml")).unwrap();
+    // Unchanged on standard output, its problems on standard error, exit 1
+    // as for any scope that does not load.
     comanage()
         .args(["show", "examples/broken.scope.yaml"])
         .assert()
-        .code(0)
-        .stdout(raw);
+        .code(1)
+        .stdout(raw)
+        .stderr(predicates::str::contains("examples/broken.scope.yaml:"));
 }
 
 /// The documented textconv set-up makes `git diff` print facts, not YAML.

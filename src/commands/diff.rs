@@ -2,7 +2,7 @@
 //!
 //! Each side is read by [`git::resolve`] (a file path, `-`, `REV:path`, or
 //! the `-f` file at a revision, following renames), loaded and validated; a side that does not validate gets its diagnostics printed and
-//! stops the command (exit 2: there is nothing meaningful to compare).
+//! stops the command with exit 1, as for any scope with problems.
 
 use crate::cli::{CommandResult, GlobalArgs, Status, write_stderr, write_stdout};
 use crate::diff::{self, Impact};
@@ -67,11 +67,19 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
                 .filter_map(|(bad, side)| bad.then_some(side))
                 .collect();
             let verb = if broken.len() == 1 { "does" } else { "do" };
-            return Err(miette::miette!(
-                help = "fix the problems shown above (`comanage validate` lists them), then diff again",
-                "cannot diff: {} {verb} not validate",
-                broken.join(" and ")
-            ));
+            // A scope with problems is exit 1, like `validate` (DESIGN.md
+            // section 2); 2 is for a diff that could not run at all.
+            if !global.quiet {
+                crate::cli::print_error(
+                    &miette::miette!(
+                        help = "fix the problems shown above (`comanage validate` lists them), then diff again",
+                        "cannot diff: {} {verb} not validate",
+                        broken.join(" and ")
+                    ),
+                    global.color,
+                );
+            }
+            return Ok(Status::Problems);
         }
     };
     let changes = diff::diff(&old, &new);

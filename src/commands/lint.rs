@@ -62,7 +62,9 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
     } else {
         args.paths.clone()
     };
-    let files = inputs::expand(&paths)?;
+    let expanded = inputs::expand(&paths)?;
+    let unsearched = expanded.print_skipped(global.quiet);
+    let files = expanded.files;
     let options = LintOptions {
         today: global.today(),
     };
@@ -99,7 +101,7 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
                 crate::terminal::width(),
             ))?;
             if !global.quiet {
-                write_stderr(&summary(&checked, unreadable.len()));
+                write_stderr(&summary(&checked, unreadable.len() + unsearched));
             }
         }
     }
@@ -108,6 +110,9 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
             print_error(&err, global.color);
         }
         return Err(last);
+    }
+    if unsearched > 0 {
+        return Err(inputs::unsearched(unsearched));
     }
     let failing = tally.errors > 0 || (args.deny_warnings && tally.warnings > 0);
     Ok(Status::from_problems(failing))
@@ -155,8 +160,10 @@ fn summary(checked: &[FileFindings], unreadable: usize) -> String {
         .flat_map(|f| &f.diagnostics)
         .filter(|d| d.suppressed.is_some())
         .count();
-    let files = plural(checked.len() + unreadable, "file");
-    let mut line = if tally.errors == 0 && tally.warnings == 0 {
+    let files = plural(checked.len(), "file");
+    // "no problems" only when everything could be read: a file that could
+    // not be read may hold any number of them.
+    let mut line = if tally.errors == 0 && tally.warnings == 0 && unreadable == 0 {
         format!("{files} checked: no problems")
     } else {
         format!(

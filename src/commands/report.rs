@@ -37,7 +37,8 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
-    /// Write the report to FILE instead of standard output (replaced atomically).
+    /// Write the report to FILE instead of standard output (replaced atomically;
+    /// `-` is standard output).
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Also show what changed since this git revision (or `REV:path`, a file,
@@ -79,12 +80,17 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
     let found = lint::check(&document, &LintOptions { today });
     let mut report = report::build(&document, today, &found);
     if let Some(rev) = &args.since {
-        let (since, changes) =
-            super::report_since::changes_since(rev, path, &document.scope, global)?;
-        report.changes = Some(changes);
-        report.since = Some(since);
+        match super::report_since::changes_since(rev, path, &document.scope, global)? {
+            Some((since, changes)) => {
+                report.changes = Some(changes);
+                report.since = Some(since);
+            }
+            None => return Ok(Status::Problems),
+        }
     }
-    let color = args.output.is_none() && global.color.for_stdout();
+    // `-o -` is standard output, as `-` is everywhere else.
+    let file = args.output.as_ref().filter(|file| file.as_os_str() != "-");
+    let color = file.is_none() && global.color.for_stdout();
     let text = render(&report, args.format, color)?;
     deliver(global, args, &text)?;
     Ok(Status::Clean)
@@ -93,7 +99,8 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
 /// Writes `text` to the `-o` file (atomically, then `wrote FILE` on
 /// standard error unless `-q`), or to standard output.
 pub fn deliver(global: &GlobalArgs, args: &Args, text: &str) -> miette::Result<()> {
-    match &args.output {
+    // `-o -` is standard output, as `-` is everywhere else.
+    match args.output.as_ref().filter(|file| file.as_os_str() != "-") {
         Some(file) => {
             write_atomically(file, text, Existing::Replace)?;
             if !global.quiet {

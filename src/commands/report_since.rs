@@ -10,13 +10,15 @@ use crate::report::since::{self, Since};
 use crate::scope::{Date, Scope, load_bytes};
 
 /// What changed in `scope` (the file `path`) since `rev`, and where that
-/// comparison starts.
+/// comparison starts; `None` (its problems printed) when the scope does not
+/// validate at `rev`, which is a problem of the scope (exit 1), not a failure
+/// to run.
 pub fn changes_since(
     rev: &str,
     path: &str,
     scope: &Scope,
     global: &GlobalArgs,
-) -> miette::Result<(Since, Vec<SinceChange>)> {
+) -> miette::Result<Option<(Since, Vec<SinceChange>)>> {
     let (label, bytes, date) = match crate::git::resolve(rev, path) {
         Ok((label, bytes)) => (label, bytes, commit_day(rev, path)),
         Err(GitError::UnknownRevision { .. }) if rev.parse::<Date>().is_ok() => {
@@ -33,22 +35,27 @@ pub fn changes_since(
                 rejected,
                 global.color.for_stderr(),
             ));
-            return Err(miette::miette!(
-                help =
-                    "pick a revision where the scope validates (`comanage log --all` shows them)",
-                "cannot compare with {}: the scope does not validate there",
-                crate::terminal::sanitize(&label)
-            ));
+            if !global.quiet {
+                crate::cli::print_error(
+                    &miette::miette!(
+                        help = "pick a revision where the scope validates (`comanage log --all` shows them)",
+                        "no report: cannot compare with {}: the scope does not validate there",
+                        crate::terminal::sanitize(&label)
+                    ),
+                    global.color,
+                );
+            }
+            return Ok(None);
         }
     };
     let changes = since::changes(crate::diff::diff(&old.scope, scope), &old.scope, scope);
-    Ok((
+    Ok(Some((
         Since {
             rev: rev.to_owned(),
             date,
         },
         changes,
-    ))
+    )))
 }
 
 /// The scope `path` as the last commit on or before `day` left it: its

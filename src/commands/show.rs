@@ -11,11 +11,11 @@
 //! ```
 //!
 //! The file is validated first. A file that does not validate is printed as
-//! it is (exit 0), so `git diff` keeps working on a half-edited file;
-//! `comanage validate` says what is wrong. Either way the output is free of
-//! terminal controls, even to a pipe: as a textconv driver its output is
-//! shown by `git diff` on the user's terminal, so escapes in a hostile file
-//! must not pass through it (see [`crate::terminal::sanitize`]).
+//! it is, with its problems on standard error and exit 1, like every command
+//! on a scope that does not load (DESIGN.md section 2). Either way the output
+//! is free of terminal controls, even to a pipe: as a textconv driver its
+//! output is shown by `git diff` on the user's terminal, so escapes in a
+//! hostile file must not pass through it (see [`crate::terminal::sanitize`]).
 
 use crate::cli::{CommandResult, GlobalArgs, Status, write_stdout};
 use crate::diff::canonical;
@@ -35,10 +35,16 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
     let path = args.path.as_deref().unwrap_or(&global.file);
     let bytes = load::read_bytes(path)?;
     let raw = String::from_utf8_lossy(&bytes).into_owned();
-    let text = match load::load_bytes(&load::display_name(path), bytes) {
-        Ok(document) => canonical::render(&document.scope),
-        Err(_) => crate::terminal::sanitize(&raw).into_owned(),
+    let (text, status) = match load::load_bytes(&load::display_name(path), bytes) {
+        Ok(document) => (canonical::render(&document.scope), Status::Clean),
+        Err(rejected) => {
+            crate::cli::write_stderr(&crate::findings::render_rejected(
+                rejected,
+                global.color.for_stderr(),
+            ));
+            (crate::terminal::sanitize(&raw).into_owned(), Status::Problems)
+        }
     };
     write_stdout(&text)?;
-    Ok(Status::Clean)
+    Ok(status)
 }

@@ -32,7 +32,9 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
     } else {
         args.paths.clone()
     };
-    let files = inputs::expand(&paths)?;
+    let expanded = inputs::expand(&paths)?;
+    let unsearched = expanded.print_skipped(global.quiet);
+    let files = expanded.files;
     let mut found = Vec::new();
     let mut unreadable = Vec::new();
     let mut valid = 0;
@@ -64,8 +66,11 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
                         plural(tally.errors, "error")
                     )
                 };
-                if !unreadable.is_empty() {
-                    summary.push_str(&format!(", {} could not be read", unreadable.len()));
+                if !unreadable.is_empty() || unsearched > 0 {
+                    summary.push_str(&format!(
+                        ", {} could not be read",
+                        unreadable.len() + unsearched
+                    ));
                 }
                 summary.push('\n');
                 write_stderr(&summary);
@@ -77,6 +82,9 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
             print_error(&miette::Report::new(err), global.color);
         }
         return Err(miette::Report::new(last));
+    }
+    if unsearched > 0 {
+        return Err(inputs::unsearched(unsearched));
     }
     Ok(Status::from_problems(!found.is_empty()))
 }

@@ -28,6 +28,18 @@ pub enum GitError {
         /// The directory git was asked about.
         dir: String,
     },
+    /// The directory is inside a bare repository, which has no work tree.
+    #[error("{dir}: inside a bare git repository, which has no work tree")]
+    #[diagnostic(
+        code(comanage::git),
+        help(
+            "clone it (`git clone`) and run comanage in the clone, or compare files extracted with `git show REV:path > file`"
+        )
+    )]
+    Bare {
+        /// The directory git was asked about.
+        dir: String,
+    },
     /// The scope file lies outside the repository's work tree.
     #[error("{path}: outside the git repository at {root}")]
     #[diagnostic(

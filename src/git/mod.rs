@@ -57,9 +57,11 @@ impl Repo {
                 root: PathBuf::from(root),
                 shallow: lines.next() == Some("true"),
             }),
+            _ if out.stderr.contains("must be run in a work tree") => Err(GitError::Bare {
+                dir: dir.display().to_string(),
+            }),
             _ if out.stderr.contains("not a git repository")
-                || out.stderr.contains("cannot change to")
-                || out.stderr.contains("must be run in a work tree") =>
+                || out.stderr.contains("cannot change to") =>
             {
                 Err(GitError::NotARepository {
                     dir: dir.display().to_string(),

@@ -82,7 +82,33 @@ pub(crate) fn git(dir: &Path) -> Command {
     for name in UNSAFE_ENV {
         cmd.env_remove(name);
     }
+    keep_repository_env(&mut cmd);
     cmd
+}
+
+/// The caller's `GIT_DIR` and friends, made absolute: `-C` changes git's
+/// directory, and a relative `GIT_DIR=.git` would then name a directory
+/// that does not exist. `GIT_DIR` without `GIT_WORK_TREE` means "the
+/// current directory is the top of the work tree", so that is made explicit
+/// for the same reason.
+fn keep_repository_env(cmd: &mut Command) {
+    let Ok(cwd) = std::env::current_dir() else {
+        return;
+    };
+    for name in [
+        "GIT_DIR",
+        "GIT_WORK_TREE",
+        "GIT_COMMON_DIR",
+        "GIT_INDEX_FILE",
+        "GIT_OBJECT_DIRECTORY",
+    ] {
+        if let Some(value) = std::env::var_os(name).filter(|v| !v.is_empty()) {
+            cmd.env(name, cwd.join(value));
+        }
+    }
+    if std::env::var_os("GIT_DIR").is_some() && std::env::var_os("GIT_WORK_TREE").is_none() {
+        cmd.env("GIT_WORK_TREE", &cwd);
+    }
 }
 
 /// The output of a finished git command.

@@ -29,7 +29,10 @@ pub fn resolve(spec: &str, file: &str) -> Result<(String, Vec<u8>), GitError> {
 /// [`resolve`] with relative paths taken from `dir` instead of the current
 /// directory.
 pub fn resolve_in(dir: &Path, spec: &str, file: &str) -> Result<(String, Vec<u8>), GitError> {
-    if spec == "-" || dir.join(spec).is_file() {
+    // Anything on disk but a directory is a file argument, so a FIFO or a
+    // device is refused as such instead of being taken for a revision.
+    let on_disk = dir.join(spec).metadata().is_ok_and(|m| !m.is_dir());
+    if spec == "-" || (!spec.is_empty() && on_disk) {
         return read_working_in(dir, spec);
     }
     if spec.is_empty() {

@@ -59,6 +59,21 @@ pub enum ReadError {
         /// The path as given.
         path: String,
     },
+    /// The path is a FIFO, a device or a socket: reading it could wait or
+    /// run for ever.
+    #[error("{path}: is {kind}, not a regular file")]
+    #[diagnostic(
+        code(comanage::io),
+        help(
+            "name a scope file; to read from a pipe, pass `-` and redirect the pipe to standard input"
+        )
+    )]
+    NotAFile {
+        /// The path as given.
+        path: String,
+        /// What it is.
+        kind: &'static str,
+    },
     /// Any other failure to read.
     #[error("{path}: cannot read: {source}")]
     #[diagnostic(code(comanage::io), help("check the file's permissions"))]
@@ -115,12 +130,21 @@ pub fn read_bytes(path: &str) -> Result<Vec<u8>, ReadError> {
                 path: path.to_owned(),
             });
         }
-        let file = std::fs::File::open(p).map_err(|err| match err.kind() {
+        let opened = crate::open::regular_file(p).map_err(|err| match err.kind() {
             std::io::ErrorKind::NotFound => ReadError::NotFound {
                 path: path.to_owned(),
             },
             _ => io(err),
         })?;
+        let file = match opened {
+            crate::open::Opened::Regular(file) => file,
+            crate::open::Opened::Special(kind) => {
+                return Err(ReadError::NotAFile {
+                    path: path.to_owned(),
+                    kind,
+                });
+            }
+        };
         file.take(limit).read_to_end(&mut bytes).map_err(io)?;
     }
     if bytes.len() > yaml::MAX_INPUT_BYTES {

@@ -131,7 +131,7 @@ fn report_since_a_revision_shows_what_changed() {
         .args(["report", "-f", FILE, "--since", "HEAD~3"])
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(output.status.code(), Some(1));
     assert!(
         stderr_of(&output).contains("does not validate"),
         "{}",
