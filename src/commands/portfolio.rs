@@ -35,7 +35,9 @@ pub fn run(global: &GlobalArgs, args: &Args, paths: &[String]) -> CommandResult 
             paths.len()
         ));
     }
-    let files = inputs::expand(paths)?;
+    let expanded = inputs::expand(paths)?;
+    let unsearched = expanded.print_skipped(global.quiet);
+    let files = expanded.files;
     let today = global.today();
     let color = global.color.for_stderr();
     let reads = inputs::map_files(&files, |path| read(path, today, color));
@@ -93,6 +95,9 @@ pub fn run(global: &GlobalArgs, args: &Args, paths: &[String]) -> CommandResult 
             findings::plural(t.scopes, "scope"),
             if t.not_loaded == 1 { "it" } else { "them" },
         ));
+    }
+    if unsearched > 0 {
+        return Err(inputs::unsearched(unsearched));
     }
     if unreadable {
         return Err(miette::miette!(
