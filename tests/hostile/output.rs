@@ -185,3 +185,54 @@ fn show_is_free_of_controls_even_to_a_pipe() {
     // A CRLF line ending is a line ending, not a control.
     assert!(stdout.contains("\r\nservices: ["), "{stdout:?}");
 }
+
+/// Runs git in `dir` with no user or system configuration.
+fn git(dir: &std::path::Path, args: &[&str]) {
+    let output = std::process::Command::new("git")
+        .args([
+            "-c",
+            "user.name=Spoof",
+            "-c",
+            "user.email=spoof@example.com",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .expect("git runs");
+    assert!(output.status.success(), "git {args:?}: {output:?}");
+}
+
+/// `log` shows commit subjects and the changes of each commit: both are
+/// someone else's text.
+#[test]
+fn log_escapes_subjects_and_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let scope = std::fs::read_to_string(fixture("hostile/spoof-output.scope.yaml")).unwrap();
+    std::fs::write(dir.path().join("scope.yaml"), &scope).unwrap();
+    git(dir.path(), &["init", "-q"]);
+    git(dir.path(), &["add", "-A"]);
+    git(dir.path(), &["commit", "-q", "-m", "first \u{202e}txet"]);
+    let edited = scope.replace(
+        r#"name: "Patching\u202e gnihctaP""#,
+        r#"name: "EDR\u2066\u200bx""#,
+    );
+    std::fs::write(dir.path().join("scope.yaml"), edited).unwrap();
+    git(
+        dir.path(),
+        &["commit", "-q", "-am", "rename\u{1b}[2K\rall clear"],
+    );
+    let output = comanage()
+        .current_dir(dir.path())
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .args(["-f", "scope.yaml", "log"])
+        .output()
+        .unwrap();
+    let stdout = stdout_of(&output);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert_inert("log", &stdout);
+    assert!(stdout.contains(r"rename\u{1b}[2K\rall clear"), "{stdout}");
+    assert!(stdout.contains(r"EDR\u{2066}\u{200b}x"), "{stdout}");
+}
