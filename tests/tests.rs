@@ -13,3 +13,4 @@ mod hostile;
 mod lint;
 mod report;
 mod validate;
+mod yaml;
