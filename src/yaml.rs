@@ -690,6 +690,18 @@ mod tests {
     }
 
     #[test]
+    fn aliases_are_budgeted_by_the_bytes_they_copy() {
+        // Ten copies of a 100 KB string fit; a thousand do not, although
+        // that is far fewer values than the value budget allows.
+        let big = "x".repeat(100_000);
+        let aliases =
+            |n: usize| format!("a: &big \"{big}\"\nb: [{}]\n", vec!["*big"; n].join(", "));
+        assert!(parse(&aliases(10)).is_ok());
+        let err = parse(&aliases(1000)).unwrap_err();
+        assert!(err.message.contains("aliases copy more than"), "{err:?}");
+    }
+
+    #[test]
     fn a_comment_only_file_is_an_empty_document() {
         assert_eq!(parse("# nothing\n").unwrap().value, Value::Null);
     }

@@ -60,3 +60,69 @@ fn clean_aliases_and_merge_keys_give_no_findings() {
     assert_eq!(code, Some(0), "{stdout}");
     assert_eq!(stdout, "");
 }
+
+/// One 1 MB string anchored and aliased 1,000 times once expanded to a
+/// gigabyte in every command. Aliases are budgeted by the bytes they copy:
+/// each command refuses the file within 256 MiB of address space (the limit
+/// is set on the child with `ulimit -v`, so the test fails by the child
+/// being killed or aborting, not by the test runner running out).
+#[test]
+fn a_large_value_aliased_many_times_stays_within_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = "x".repeat(1_000_000);
+    let mut text = format!(
+        "version: 1\nengagement:\n  client: &big \"{big}\"\nparties:\n  msp: {{ name: M, role: provider }}\nservices:\n  s:\n    owner: msp\n    functions:\n"
+    );
+    for f in 0..1000 {
+        text.push_str(&format!("      f{f}: {{ notes: *big }}\n"));
+    }
+    let path = dir.path().join("aliased.scope.yaml");
+    let raw_len = text.len();
+    std::fs::write(&path, text).unwrap();
+    let path = path.to_str().unwrap();
+    let binary = assert_cmd::cargo::cargo_bin("comanage");
+    let commands: [&[&str]; 6] = [
+        &["validate", path],
+        &["lint", path],
+        &["show", path],
+        &["diff", path, path],
+        &["report", "-f", path],
+        &["who", "-f", path, "f1"],
+    ];
+    for args in commands {
+        let started = std::time::Instant::now();
+        let output = std::process::Command::new("sh")
+            .arg("-c")
+            .arg("ulimit -v 262144 && exec \"$0\" \"$@\"")
+            .arg(&binary)
+            .args(args)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        let text = format!(
+            "{}{}",
+            stdout_of(&output),
+            crate::common::stderr_of(&output)
+        );
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "{args:?}: hang guard"
+        );
+        let shown = &text[..text.len().min(2000)];
+        // `show` prints a file that does not load unchanged, by design.
+        if args[0] == "show" {
+            assert_eq!(output.status.code(), Some(0), "{args:?}: {shown}");
+            assert_eq!(output.stdout.len(), raw_len, "{args:?}");
+            continue;
+        }
+        assert!(
+            matches!(output.status.code(), Some(1 | 2)),
+            "{args:?} ended with {:?}: {shown}",
+            output.status,
+        );
+        assert!(
+            text.contains("aliases copy more data than a scope file can hold"),
+            "{args:?}: {shown}"
+        );
+    }
+}
