@@ -397,17 +397,43 @@ impl miette::SourceCode for MietteView<'_> {
     ) -> Result<Box<dyn miette::SpanContents<'b> + 'b>, miette::MietteError> {
         // The snippet is cut from the display text: the file's own bytes with
         // control characters masked, so a hostile file cannot drive the
-        // terminal through its escape sequences.
-        let inner = self.source.display_text().read_span(
-            span,
-            context_lines_before,
-            context_lines_after,
-        )?;
+        // terminal through its escape sequences. miette finds lines by
+        // scanning from the start of what it is given, so it is given only
+        // the lines around the span: rendering many findings stays linear.
+        let text = self.source.display_text();
+        let start = span.offset().min(text.len());
+        let end = (start + span.len()).min(text.len());
+        let first_line = self.source.line_col(start).0 - 1;
+        let last_line = self.source.line_col(end).0 - 1;
+        // A few lines beyond the context asked for, so that miette sees
+        // every line it would look at in the whole text.
+        let margin = 4;
+        let window_line = first_line.saturating_sub(context_lines_before + margin);
+        let window_start = self.source.line_start(window_line);
+        let window_end = self
+            .source
+            .line_start(last_line + context_lines_after + margin + 1)
+            .max(end);
+        let window = text.get(window_start..window_end).unwrap_or(text);
+        let offset = if window.len() == text.len() {
+            0
+        } else {
+            window_start
+        };
+        let local = miette::SourceSpan::new((start - offset).into(), end - start);
+        let inner = window.read_span(&local, context_lines_before, context_lines_after)?;
+        let found =
+            miette::SourceSpan::new((inner.span().offset() + offset).into(), inner.span().len());
+        let line = if offset == 0 {
+            inner.line()
+        } else {
+            inner.line() + window_line
+        };
         Ok(Box::new(miette::MietteSpanContents::new_named(
             crate::terminal::sanitize(self.source.name()).into_owned(),
             inner.data(),
-            *inner.span(),
-            inner.line(),
+            found,
+            line,
             inner.column(),
             inner.line_count(),
         )))

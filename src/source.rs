@@ -71,10 +71,9 @@ impl SourceFile {
         if text.starts_with('\u{feff}') {
             text.drain(..'\u{feff}'.len_utf8());
         }
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let line_starts = line_starts(&text);
         let display = crate::terminal::mask_controls(&text);
+        let display = lone_cr_as_newline(display.as_deref().unwrap_or(&text)).or(display);
         Self {
             inner: Arc::new(SourceInner {
                 name: name.into(),
@@ -101,7 +100,20 @@ impl SourceFile {
         &self.inner.text
     }
 
+    /// The byte where 0-based line `index` starts (the text's length past
+    /// the last line).
+    pub fn line_start(&self, index: usize) -> usize {
+        self.inner
+            .line_starts
+            .get(index)
+            .copied()
+            .unwrap_or(self.inner.text.len())
+    }
+
     /// The 1-based line and column (in characters) of byte `offset`.
+    ///
+    /// Lines end at LF, CRLF or a lone CR, as in YAML, so a file with old Mac
+    /// line endings gets the same positions everywhere.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.inner.text.len());
         let line = match self.inner.line_starts.binary_search(&offset) {
@@ -116,6 +128,35 @@ impl SourceFile {
             .map_or(offset - start, |prefix| prefix.chars().count());
         (line + 1, column + 1)
     }
+}
+
+/// Where each line starts: after every LF, CRLF or lone CR.
+fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    for (i, &byte) in bytes.iter().enumerate() {
+        let lone_cr = byte == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+        if byte == b'\n' || lone_cr {
+            starts.push(i + 1);
+        }
+    }
+    starts
+}
+
+/// `text` with every lone CR replaced by LF (same length, so byte offsets
+/// hold), or `None` when it has none: snippets then break lines where YAML
+/// does, and a CR cannot return the cursor to overwrite what is shown.
+fn lone_cr_as_newline(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let lone = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    if !(0..bytes.len()).any(lone) {
+        return None;
+    }
+    let out: Vec<u8> = (0..bytes.len())
+        .map(|i| if lone(i) { b'\n' } else { bytes[i] })
+        .collect();
+    // Only an ASCII byte changed into another ASCII byte.
+    String::from_utf8(out).ok()
 }
 
 /// Where one value is written: the value itself, and the key it is under when
@@ -370,6 +411,14 @@ mod tests {
         assert_eq!(source.line_col(10), (2, 5));
         let after_e = "a: é".len();
         assert_eq!(source.line_col(after_e), (1, 5));
+    }
+
+    #[test]
+    fn a_lone_cr_ends_a_line() {
+        let source = SourceFile::new("s.yaml", "a: 1\rb: 2\r\nc: 3\n");
+        assert_eq!(source.line_col(5), (2, 1));
+        assert_eq!(source.line_col(11), (3, 1));
+        assert_eq!(source.display_text(), "a: 1\nb: 2\r\nc: 3\n");
     }
 
     #[test]

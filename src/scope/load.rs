@@ -257,8 +257,8 @@ fn explain_parse_error(message: &str) -> (String, String) {
         )
     } else if lower.contains("aliases copy more than") {
         (
-            "the file's aliases copy more data than a scope file can hold".to_owned(),
-            "each alias (`*name`) copies the whole anchored value: write a large value once, or alias it fewer times",
+            "the file's aliases expand to more data than a scope file can hold".to_owned(),
+            "each alias (`*name`) copies its whole anchored value, and nested aliases multiply (a \"billion laughs\"): alias large values fewer times",
         )
     } else if lower.contains("anchor") || lower.contains("alias") || lower.contains("replay") {
         (
