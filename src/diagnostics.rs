@@ -11,7 +11,7 @@ use std::fmt;
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, Severity};
 use serde::Serialize;
 
-use crate::source::{SourceFile, Span};
+use crate::source::{SourceFile, SourceMap, Span};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -115,6 +115,17 @@ impl Diagnostic {
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(shorten_words(help.into()));
         self
+    }
+
+    /// Adds the label "defined here" at the anchor (`&a`) when the finding is
+    /// placed at an alias (`*a`) or a merge key (`<<: *a`): the value it is
+    /// about is written at the anchor, possibly in another section.
+    pub fn label_anchor(&mut self, map: &SourceMap) {
+        if let Some(anchor) = map.anchor_of(self.primary.span)
+            && !self.related.iter().any(|label| label.span == anchor)
+        {
+            self.related.push(Label::new(anchor, "defined here"));
+        }
     }
 
     /// Sets the level.

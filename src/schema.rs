@@ -66,6 +66,9 @@ pub fn check(document: &Json, map: &SourceMap) -> Vec<Diagnostic> {
     out.extend(limits::check(&compiled.schema, document, map));
     out.sort_by_key(|d| (d.primary.span.start, d.message.clone()));
     out.dedup();
+    for diagnostic in &mut out {
+        diagnostic.label_anchor(map);
+    }
     out
 }
 

@@ -7,9 +7,9 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
-use crate::yaml::{Entry, Node, Value};
+use crate::yaml::{Entry, Node, Value, Via};
 
 /// A byte range in a source file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -70,10 +70,14 @@ impl SourceFile {
         if text.starts_with('\u{feff}') {
             text.drain(..'\u{feff}'.len_utf8());
         }
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        let display = crate::terminal::EscapedText::of(&text);
+        let line_starts = line_starts(&text);
+        // A lone CR ends a line for YAML; shown as a line break (same length,
+        // so offsets hold), it cannot return the cursor to overwrite a line.
+        let display = match lone_cr_as_newline(&text) {
+            Some(broken) => crate::terminal::EscapedText::of(&broken)
+                .or(Some(crate::terminal::EscapedText::unchanged(broken))),
+            None => crate::terminal::EscapedText::of(&text),
+        };
         Self {
             inner: Arc::new(SourceInner {
                 name: name.into(),
@@ -125,6 +129,9 @@ impl SourceFile {
     }
 
     /// The 1-based line and column (in characters) of byte `offset`.
+    ///
+    /// Lines end at LF, CRLF or a lone CR, as in YAML, so a file with old Mac
+    /// line endings gets the same positions everywhere.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.inner.text.len());
         let line = match self.inner.line_starts.binary_search(&offset) {
@@ -141,14 +148,50 @@ impl SourceFile {
     }
 }
 
+/// Where each line starts: after every LF, CRLF or lone CR.
+fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    for (i, &byte) in bytes.iter().enumerate() {
+        let lone_cr = byte == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+        if byte == b'\n' || lone_cr {
+            starts.push(i + 1);
+        }
+    }
+    starts
+}
+
+/// `text` with every lone CR replaced by LF (same length, so byte offsets
+/// hold), or `None` when it has none: snippets then break lines where YAML
+/// does, and a CR cannot return the cursor to overwrite what is shown.
+fn lone_cr_as_newline(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let lone = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    if !(0..bytes.len()).any(lone) {
+        return None;
+    }
+    let out: Vec<u8> = (0..bytes.len())
+        .map(|i| if lone(i) { b'\n' } else { bytes[i] })
+        .collect();
+    // Only an ASCII byte changed into another ASCII byte.
+    String::from_utf8(out).ok()
+}
+
 /// Where one value is written: the value itself, and the key it is under when
 /// its parent is a mapping.
+///
+/// A value reached through an alias (`*a`) or a merge key (`<<: *a`) is
+/// placed at that alias or merge key, in the item it belongs to, not at the
+/// anchored original, which may sit in another section; `anchor` then names
+/// the anchor (`&a`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Location {
     /// The value's span.
     pub value: Span,
     /// The span of the mapping key that holds the value, if any.
     pub key: Option<Span>,
+    /// The anchor of the alias or merge key the value was reached through.
+    pub anchor: Option<Span>,
 }
 
 /// Finds where the node at a JSON pointer is written.
@@ -161,6 +204,8 @@ pub struct Location {
 #[derive(Debug, Clone)]
 pub struct SourceMap {
     root: Arc<Node>,
+    /// Alias or merge key start -> its anchor, built on first use.
+    anchors: Arc<OnceLock<HashMap<usize, Span>>>,
     /// Key -> entry position, per large mapping (by the mapping's address in
     /// the tree, which never moves: the tree is shared and immutable).
     indexes: Arc<Mutex<HashMap<usize, Arc<KeyIndex>>>>,
@@ -177,6 +222,7 @@ impl SourceMap {
     pub fn build(root: Node) -> Self {
         Self {
             root: Arc::new(root),
+            anchors: Arc::default(),
             indexes: Arc::default(),
         }
     }
@@ -210,31 +256,65 @@ impl SourceMap {
     pub fn get(&self, pointer: &str) -> Option<Location> {
         let mut node: &Node = &self.root;
         let mut key = None;
+        // The first alias or merge key on the way down: the place in the
+        // item the pointer is about. `true` while that alias is the node
+        // reached so far (its own key is still written in the item).
+        let mut through: Option<(&Via, bool)> = None;
         if pointer.is_empty() {
             return Some(Location {
                 value: node.span,
                 key: None,
+                anchor: None,
             });
         }
         for raw in pointer.strip_prefix('/')?.split('/') {
             let segment = unescape(raw);
-            match &node.value {
+            let merged = match &node.value {
                 Value::Map(entries) => {
                     let entry = self.entry(node, entries, &segment)?;
                     key = Some(entry.key_span);
                     node = &entry.value;
+                    entry.via.as_deref()
                 }
                 Value::Seq(items) => {
                     node = items.get(segment.parse::<usize>().ok()?)?;
                     key = None;
+                    None
                 }
                 _ => return None,
+            };
+            match &mut through {
+                Some((_, alias_is_here)) => *alias_is_here = false,
+                None => {
+                    through = merged
+                        .map(|via| (via, false))
+                        .or_else(|| node.via.as_deref().map(|via| (via, true)));
+                }
             }
         }
-        Some(Location {
-            value: node.span,
-            key,
+        Some(match through {
+            None => Location {
+                value: node.span,
+                key,
+                anchor: None,
+            },
+            Some((via, alias_is_here)) => Location {
+                value: via.at,
+                key: if alias_is_here { key } else { Some(via.at) },
+                anchor: Some(via.anchor),
+            },
         })
+    }
+
+    /// The anchor (`&a`) of the alias or merge key written at `span`, when
+    /// `span` is one: where a finding placed there was defined.
+    pub fn anchor_of(&self, span: Span) -> Option<Span> {
+        let anchors = self.anchors.get_or_init(|| {
+            let mut anchors = HashMap::new();
+            collect_anchors(&self.root, &mut anchors);
+            anchors
+        });
+        anchors.get(&span.start).copied()
     }
 
     /// The span of the value at `pointer`, or of its nearest written ancestor
@@ -271,10 +351,30 @@ impl SourceMap {
                     return Location {
                         value: Span::default(),
                         key: None,
+                        anchor: None,
                     };
                 }
             }
         }
+    }
+}
+
+/// Every alias and merge key of the tree, by start, with its anchor.
+fn collect_anchors(node: &Node, out: &mut HashMap<usize, Span>) {
+    if let Some(via) = &node.via {
+        out.insert(via.at.start, via.anchor);
+    }
+    match &node.value {
+        Value::Seq(items) => items.iter().for_each(|item| collect_anchors(item, out)),
+        Value::Map(entries) => {
+            for entry in entries {
+                if let Some(via) = &entry.via {
+                    out.insert(via.at.start, via.anchor);
+                }
+                collect_anchors(&entry.value, out);
+            }
+        }
+        _ => {}
     }
 }
 
@@ -332,6 +432,14 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_cr_ends_a_line() {
+        let source = SourceFile::new("s.yaml", "a: 1\rb: 2\r\nc: 3\n");
+        assert_eq!(source.line_col(5), (2, 1));
+        assert_eq!(source.line_col(11), (3, 1));
+        assert_eq!(source.display_text(), "a: 1\nb: 2\r\nc: 3\n");
+    }
+
+    #[test]
     fn a_byte_order_mark_is_dropped() {
         let source = SourceFile::new("s.yaml", "\u{feff}version: 1\n");
         assert_eq!(source.text(), "version: 1\n");
@@ -364,6 +472,31 @@ mod tests {
             assert_eq!(&text[map.value_span("/functions/f7/owner").range()], "p7");
             assert!(map.get("/functions/f100").is_none());
         }
+    }
+
+    #[test]
+    fn values_through_aliases_are_placed_at_the_alias() {
+        let text = "a: &x { owner: ghost }\nb: *x\nc:\n  <<: *x\nd: [*x]\n";
+        let map = SourceMap::build(crate::yaml::parse(text).unwrap());
+        let at = |span: Span| &text[span.range()];
+        // Written in place: no anchor.
+        let written = map.get("/a/owner").unwrap();
+        assert_eq!((at(written.value), written.anchor), ("ghost", None));
+        // The alias itself keeps its own key.
+        let alias = map.get("/b").unwrap();
+        assert_eq!((at(alias.value), at(alias.key.unwrap())), ("*x", "b"));
+        assert_eq!(at(alias.anchor.unwrap()), "&x");
+        // Below the alias, key and value are the alias.
+        let below = map.get("/b/owner").unwrap();
+        assert_eq!((at(below.value), at(below.key.unwrap())), ("*x", "*x"));
+        // Through a merge key: the merge key.
+        let merged = map.get("/c/owner").unwrap();
+        assert_eq!((at(merged.value), at(merged.key.unwrap())), ("<<", "<<"));
+        assert_eq!(at(merged.anchor.unwrap()), "&x");
+        assert_eq!(at(map.value_span("/d/0/owner")), "*x");
+        // The central lookup for labels.
+        assert_eq!(map.anchor_of(merged.value), merged.anchor);
+        assert_eq!(map.anchor_of(written.value), None);
     }
 
     #[test]

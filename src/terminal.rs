@@ -180,6 +180,14 @@ impl EscapedText {
         Some(Self { text: out, marks })
     }
 
+    /// `text` shown as it is: nothing escaped, offsets unchanged.
+    pub fn unchanged(text: String) -> Self {
+        Self {
+            text,
+            marks: Vec::new(),
+        }
+    }
+
     /// The offset in the shown text of byte `offset` of the file (a
     /// character boundary).
     pub fn shown_offset(&self, offset: usize) -> usize {

@@ -17,7 +17,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 
-use granit_parser::{Event, Parser, ScalarStyle, ScanError, Tag};
+use granit_parser::{Event, Options, Parser, ScalarStyle, ScanError, Tag};
 
 use crate::source::Span;
 
@@ -44,14 +44,38 @@ pub const MAX_NODES: usize = 5_000_000;
 /// memory is at risk.
 pub const MAX_ALIAS_VALUES: usize = 200_000;
 
+/// The bytes aliases may copy in all, beyond twice the file's own size.
+///
+/// Counting values alone let one large string aliased a thousand times copy a
+/// gigabyte; counting bytes (text plus the tree's own nodes) keeps the
+/// expanded tree within a small multiple of the file plus this amount.
+pub const ALIAS_BYTES_BEYOND_INPUT: usize = 8 * 1024 * 1024;
+
+/// The memory one tree value takes besides its text, as the alias budget
+/// counts it.
+const NODE_BYTES: usize = std::mem::size_of::<Node>() + std::mem::size_of::<Entry>();
+
 /// One YAML value with the byte span it was read from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
     /// The value.
     pub value: Value,
     /// Where the value is written. For a collection this starts at its first
-    /// byte and ends after its last child.
+    /// byte and ends after its last child. For a copy made by an alias, this
+    /// is where the anchored original is written.
     pub span: Span,
+    /// For a copy made by an alias (`*a`): the alias and its anchor.
+    pub via: Option<Box<Via>>,
+}
+
+/// How a value written elsewhere came to be in this place: through an alias
+/// (`*a`) or a merge key (`<<: *a`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Via {
+    /// The alias, or the merge key, in the item the copy belongs to.
+    pub at: Span,
+    /// The anchor (`&a`) of the original.
+    pub anchor: Span,
 }
 
 /// A YAML value, resolved with the YAML 1.2 core schema.
@@ -83,6 +107,9 @@ pub struct Entry {
     pub key_span: Span,
     /// The value.
     pub value: Node,
+    /// For an entry brought in by a merge key of an alias (`<<: *a`): the
+    /// merge key and the anchor.
+    pub via: Option<Box<Via>>,
 }
 
 /// Why the text could not be read as one YAML document.
@@ -124,10 +151,15 @@ pub fn parse(text: &str) -> Result<Node, YamlError> {
             span: None,
         });
     }
+    let mut options = Options::default();
+    options.emit_anchor_events = true;
     let mut builder = Builder {
-        events: Parser::new_from_str(text),
+        events: Parser::new_from_str_with_options(text, options),
         anchors: HashMap::new(),
+        anchor_spans: HashMap::new(),
         alias_values: 0,
+        alias_bytes: 0,
+        alias_byte_budget: text.len().saturating_mul(2) + ALIAS_BYTES_BEYOND_INPUT,
         nodes: 0,
     };
     builder.document()
@@ -137,21 +169,34 @@ type Spanned<'a> = (Event<'a>, granit_parser::Span);
 
 struct Builder<'a> {
     events: Parser<'a, granit_parser::StrInput<'a>>,
-    /// Anchored nodes by the parser's anchor id, with their value counts,
-    /// for aliases to copy.
-    anchors: HashMap<usize, (Node, usize)>,
+    /// Anchored nodes by the parser's anchor id, with their cost, for
+    /// aliases to copy.
+    anchors: HashMap<usize, (Node, Cost)>,
+    /// Where each anchor (`&a`) is written, by anchor id.
+    anchor_spans: HashMap<usize, Span>,
     /// Values copied by aliases so far.
     alias_values: usize,
+    /// Bytes copied by aliases so far.
+    alias_bytes: usize,
+    /// The most bytes aliases may copy in this file.
+    alias_byte_budget: usize,
     /// Nodes built so far, aliases expanded: the alias-bomb budget.
     nodes: usize,
 }
 
 impl<'a> Builder<'a> {
     fn next(&mut self) -> Result<Option<Spanned<'a>>, YamlError> {
-        match self.events.next() {
-            None => Ok(None),
-            Some(Ok(event)) => Ok(Some(event)),
-            Some(Err(err)) => Err(scan_error(&err)),
+        loop {
+            match self.events.next() {
+                None => return Ok(None),
+                // Where an anchor is written, for the "defined here" label of
+                // findings reached through its aliases.
+                Some(Ok((Event::Anchor(id, _), span))) => {
+                    self.anchor_spans.insert(id, byte_span(&span));
+                }
+                Some(Ok(event)) => return Ok(Some(event)),
+                Some(Err(err)) => return Err(scan_error(&err)),
+            }
         }
     }
 
@@ -189,6 +234,7 @@ impl<'a> Builder<'a> {
         Ok(root.unwrap_or(Node {
             value: Value::Null,
             span: Span::new(0, 0),
+            via: None,
         }))
     }
 
@@ -209,7 +255,14 @@ impl<'a> Builder<'a> {
         let (node, anchor) = match event {
             Event::Scalar(text, style, anchor, tag) => {
                 let value = resolve_scalar(text, style, tag.as_deref(), start)?;
-                (Node { value, span: start }, anchor)
+                (
+                    Node {
+                        value,
+                        span: start,
+                        via: None,
+                    },
+                    anchor,
+                )
             }
             Event::SequenceStart(_, anchor, tag) => {
                 check_collection_tag(tag.as_deref(), "seq", start)?;
@@ -227,6 +280,7 @@ impl<'a> Builder<'a> {
                     Node {
                         value: Value::Seq(items),
                         span,
+                        via: None,
                     },
                     anchor,
                 )
@@ -240,12 +294,13 @@ impl<'a> Builder<'a> {
                     Node {
                         value: Value::Map(entries),
                         span,
+                        via: None,
                     },
                     anchor,
                 )
             }
             Event::Alias(id) => {
-                let (node, size) = self.anchors.get(&id).ok_or_else(|| {
+                let (node, cost) = self.anchors.get(&id).ok_or_else(|| {
                     YamlError::at(
                         "an alias names an anchor that is not defined before it",
                         start,
@@ -253,15 +308,28 @@ impl<'a> Builder<'a> {
                 })?;
                 // Check the budget before copying: the copy is what a bomb
                 // uses to exhaust memory.
-                self.alias_values += size;
+                self.alias_values += cost.values;
                 if self.alias_values > MAX_ALIAS_VALUES {
                     return Err(YamlError::at(
                         format!("budget: aliases expand to more than {MAX_ALIAS_VALUES} values"),
                         start,
                     ));
                 }
-                self.nodes += size;
-                return Ok(node.clone());
+                self.alias_bytes = self.alias_bytes.saturating_add(cost.bytes);
+                if self.alias_bytes > self.alias_byte_budget {
+                    return Err(YamlError::at(
+                        format!(
+                            "budget: aliases copy more than {} MiB",
+                            self.alias_byte_budget / (1024 * 1024)
+                        ),
+                        start,
+                    ));
+                }
+                self.nodes += cost.values;
+                let anchor = self.anchor_spans.get(&id).copied().unwrap_or(node.span);
+                let mut copy = node.clone();
+                copy.via = Some(Box::new(Via { at: start, anchor }));
+                return Ok(copy);
             }
             Event::UnresolvedAlias(name) => {
                 return Err(YamlError::at(
@@ -277,8 +345,8 @@ impl<'a> Builder<'a> {
             }
         };
         if anchor != 0 {
-            let size = count(&node);
-            self.anchors.insert(anchor, (node.clone(), size));
+            let cost = cost(&node);
+            self.anchors.insert(anchor, (node.clone(), cost));
         }
         Ok(node)
     }
@@ -299,7 +367,7 @@ impl<'a> Builder<'a> {
             let (value_event, value_span) = self.expect()?;
             let value = self.node(value_event, value_span, depth)?;
             if is_merge {
-                merged.extend(merge_sources(value)?);
+                merged.extend(merge_sources(value, key.span)?);
                 continue;
             }
             let key_text = match key.value {
@@ -319,6 +387,7 @@ impl<'a> Builder<'a> {
                 key: key_text,
                 key_span: key.span,
                 value,
+                via: None,
             });
         }
         for entry in merged {
@@ -331,7 +400,25 @@ impl<'a> Builder<'a> {
 }
 
 /// The entries a merge key's value brings: one mapping, or a list of them.
-fn merge_sources(value: Node) -> Result<Vec<Entry>, YamlError> {
+/// Entries copied from an anchored mapping remember the merge key (at
+/// `merge_key`) that brought them.
+fn merge_sources(value: Node, merge_key: Span) -> Result<Vec<Entry>, YamlError> {
+    let through = |via: Option<Box<Via>>, entries: Vec<Entry>| -> Vec<Entry> {
+        let Some(via) = via else {
+            return entries;
+        };
+        let via = Via {
+            at: merge_key,
+            anchor: via.anchor,
+        };
+        entries
+            .into_iter()
+            .map(|entry| Entry {
+                via: Some(Box::new(via)),
+                ..entry
+            })
+            .collect()
+    };
     let not_a_map = |span| {
         YamlError::at(
             "a merge key (`<<`) takes a mapping or a list of mappings",
@@ -339,7 +426,7 @@ fn merge_sources(value: Node) -> Result<Vec<Entry>, YamlError> {
         )
     };
     match value.value {
-        Value::Map(entries) => Ok(entries),
+        Value::Map(entries) => Ok(through(value.via, entries)),
         Value::Seq(items) => {
             let mut out: Vec<Entry> = Vec::new();
             for item in items {
@@ -347,7 +434,7 @@ fn merge_sources(value: Node) -> Result<Vec<Entry>, YamlError> {
                 let Value::Map(entries) = item.value else {
                     return Err(not_a_map(span));
                 };
-                for entry in entries {
+                for entry in through(item.via, entries) {
                     if !out.iter().any(|e| e.key == entry.key) {
                         out.push(entry);
                     }
@@ -377,11 +464,42 @@ fn stretch(start: Span, last: Option<Span>) -> Span {
     }
 }
 
-fn count(node: &Node) -> usize {
-    1 + match &node.value {
-        Value::Seq(items) => items.iter().map(count).sum(),
-        Value::Map(entries) => entries.iter().map(|e| 1 + count(&e.value)).sum(),
+/// What copying a node costs: its values (keys included), and the bytes of
+/// its text and tree.
+#[derive(Debug, Clone, Copy, Default)]
+struct Cost {
+    values: usize,
+    bytes: usize,
+}
+
+impl Cost {
+    fn add(self, other: Cost) -> Cost {
+        Cost {
+            values: self.values + other.values,
+            bytes: self.bytes.saturating_add(other.bytes),
+        }
+    }
+
+    fn value(text_bytes: usize) -> Cost {
+        Cost {
+            values: 1,
+            bytes: NODE_BYTES.saturating_add(text_bytes),
+        }
+    }
+}
+
+fn cost(node: &Node) -> Cost {
+    let own = Cost::value(match &node.value {
+        Value::Str(text) => text.len(),
         _ => 0,
+    });
+    match &node.value {
+        Value::Seq(items) => items.iter().map(cost).fold(own, Cost::add),
+        Value::Map(entries) => entries
+            .iter()
+            .map(|e| Cost::value(e.key.len()).add(cost(&e.value)))
+            .fold(own, Cost::add),
+        _ => own,
     }
 }
 
@@ -569,6 +687,18 @@ mod tests {
             ));
         }
         assert!(parse(&text).is_err());
+    }
+
+    #[test]
+    fn aliases_are_budgeted_by_the_bytes_they_copy() {
+        // Ten copies of a 100 KB string fit; a thousand do not, although
+        // that is far fewer values than the value budget allows.
+        let big = "x".repeat(100_000);
+        let aliases =
+            |n: usize| format!("a: &big \"{big}\"\nb: [{}]\n", vec!["*big"; n].join(", "));
+        assert!(parse(&aliases(10)).is_ok());
+        let err = parse(&aliases(1000)).unwrap_err();
+        assert!(err.message.contains("aliases copy more than"), "{err:?}");
     }
 
     #[test]

@@ -20,3 +20,4 @@ mod untrusted;
 mod validate;
 mod whatif;
 mod who;
+mod yaml;

@@ -68,6 +68,9 @@ pub fn check(document: &Document, options: &LintOptions) -> Vec<Diagnostic> {
             &b.message,
         ))
     });
+    for finding in &mut findings {
+        finding.label_anchor(&document.map);
+    }
     findings
 }
 

@@ -279,6 +279,11 @@ fn explain_parse_error(message: &str) -> (String, String) {
             ),
             "a scope is never nested that deeply; check for unbalanced brackets",
         )
+    } else if lower.contains("aliases copy more than") {
+        (
+            "the file's aliases expand to more data than a scope file can hold".to_owned(),
+            "each alias (`*name`) copies its whole anchored value, and nested aliases multiply (a \"billion laughs\"): alias large values fewer times",
+        )
     } else if lower.contains("anchor") || lower.contains("alias") || lower.contains("replay") {
         (
             "the file's aliases expand to more data than a scope file can hold".to_owned(),
