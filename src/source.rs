@@ -71,13 +71,9 @@ impl SourceFile {
             text.drain(..'\u{feff}'.len_utf8());
         }
         let line_starts = line_starts(&text);
-        // A lone CR ends a line for YAML; shown as a line break (same length,
-        // so offsets hold), it cannot return the cursor to overwrite a line.
-        let display = match lone_cr_as_newline(&text) {
-            Some(broken) => crate::terminal::EscapedText::of(&broken)
-                .or(Some(crate::terminal::EscapedText::unchanged(broken))),
-            None => crate::terminal::EscapedText::of(&text),
-        };
+        // A lone CR ends a line for YAML (`line_starts` counts it); the
+        // display shows it as `\r` and a line break.
+        let display = crate::terminal::EscapedText::of(&text);
         Self {
             inner: Arc::new(SourceInner {
                 name: name.into(),
@@ -159,22 +155,6 @@ fn line_starts(text: &str) -> Vec<usize> {
         }
     }
     starts
-}
-
-/// `text` with every lone CR replaced by LF (same length, so byte offsets
-/// hold), or `None` when it has none: snippets then break lines where YAML
-/// does, and a CR cannot return the cursor to overwrite what is shown.
-fn lone_cr_as_newline(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let lone = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
-    if !(0..bytes.len()).any(lone) {
-        return None;
-    }
-    let out: Vec<u8> = (0..bytes.len())
-        .map(|i| if lone(i) { b'\n' } else { bytes[i] })
-        .collect();
-    // Only an ASCII byte changed into another ASCII byte.
-    String::from_utf8(out).ok()
 }
 
 /// Where one value is written: the value itself, and the key it is under when
@@ -436,7 +416,7 @@ mod tests {
         let source = SourceFile::new("s.yaml", "a: 1\rb: 2\r\nc: 3\n");
         assert_eq!(source.line_col(5), (2, 1));
         assert_eq!(source.line_col(11), (3, 1));
-        assert_eq!(source.display_text(), "a: 1\nb: 2\r\nc: 3\n");
+        assert_eq!(source.display_text(), "a: 1\\r\nb: 2\r\nc: 3\n");
     }
 
     #[test]

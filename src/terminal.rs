@@ -72,6 +72,10 @@ enum Breaks {
     Keep,
     /// Line feeds are escaped too (a value shown on one line).
     Escape,
+    /// As `Keep`, and a lone CR, which ends a line for YAML, is shown as
+    /// `\r` and a line break (a snippet, whose lines must be where the
+    /// positions say they are).
+    Lines,
 }
 
 /// Appends `text` to `out` with every character that [`needs_escape`]
@@ -96,6 +100,9 @@ fn escape_into(text: &str, breaks: Breaks, out: &mut String, mut mark: impl FnMu
         };
         if escape {
             out.extend(c.escape_default());
+            if c == '\r' && breaks == Breaks::Lines {
+                out.push('\n');
+            }
             mark(at + c.len_utf8(), out.len());
         } else {
             out.push(c);
@@ -106,7 +113,7 @@ fn escape_into(text: &str, breaks: Breaks, out: &mut String, mut mark: impl FnMu
 /// Whether `text` has nothing [`escape_into`] would escape.
 fn is_clean(text: &str, breaks: Breaks) -> bool {
     match breaks {
-        Breaks::Keep => {
+        Breaks::Keep | Breaks::Lines => {
             let bytes = text.as_bytes();
             text.char_indices().all(|(at, c)| match c {
                 '\r' => bytes.get(at + 1) == Some(&b'\n'),
@@ -169,23 +176,15 @@ pub struct EscapedText {
 impl EscapedText {
     /// `text` escaped for a snippet; `None` when nothing needs escaping.
     pub fn of(text: &str) -> Option<Self> {
-        if is_clean(text, Breaks::Keep) {
+        if is_clean(text, Breaks::Lines) {
             return None;
         }
         let mut out = String::with_capacity(text.len() + 16);
         let mut marks = Vec::new();
-        escape_into(text, Breaks::Keep, &mut out, |file, shown| {
+        escape_into(text, Breaks::Lines, &mut out, |file, shown| {
             marks.push((file, shown));
         });
         Some(Self { text: out, marks })
-    }
-
-    /// `text` shown as it is: nothing escaped, offsets unchanged.
-    pub fn unchanged(text: String) -> Self {
-        Self {
-            text,
-            marks: Vec::new(),
-        }
     }
 
     /// The offset in the shown text of byte `offset` of the file (a

@@ -42,7 +42,10 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
                 rejected,
                 global.color.for_stderr(),
             ));
-            (crate::terminal::sanitize(&raw).into_owned(), Status::Problems)
+            (
+                crate::terminal::sanitize(&raw).into_owned(),
+                Status::Problems,
+            )
         }
     };
     write_stdout(&text)?;

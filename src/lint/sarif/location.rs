@@ -108,7 +108,8 @@ fn utf16_line_col(source: &SourceFile, offset: usize) -> (usize, usize) {
         offset -= 1;
     }
     let (line, _) = source.line_col(offset);
-    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    // The line's start as `line_col` counts lines (a lone CR ends one too).
+    let line_start = source.line_start(line - 1).unwrap_or(0).min(offset);
     (line, text[line_start..offset].encode_utf16().count() + 1)
 }
 
