@@ -522,7 +522,7 @@ fn tag_text(tag: &Tag) -> String {
 fn check_collection_tag(tag: Option<&Tag>, expected: &str, span: Span) -> Result<(), YamlError> {
     match tag {
         None => Ok(()),
-        Some(tag) if tag.core_suffix() == Some(expected) => Ok(()),
+        Some(tag) if tag.core_suffix() == Some(expected) || tag_text(tag) == "!" => Ok(()),
         Some(tag) => Err(YamlError::at(
             format!("unsupported tag `{}`", tag_text(tag)),
             span,
@@ -539,6 +539,10 @@ fn resolve_scalar(
     tag: Option<&Tag>,
     span: Span,
 ) -> Result<Value, YamlError> {
+    // The non-specific tag `!` is core YAML: the scalar is a string.
+    if tag.is_some_and(|tag| tag_text(tag) == "!") {
+        return Ok(Value::Str(text.into_owned()));
+    }
     if let Some(tag) = tag {
         let wrong = |what: &str| YamlError::at(format!("`{text}` is not {what}"), span);
         return match tag.core_suffix() {
@@ -699,6 +703,19 @@ mod tests {
         assert!(parse(&aliases(10)).is_ok());
         let err = parse(&aliases(1000)).unwrap_err();
         assert!(err.message.contains("aliases copy more than"), "{err:?}");
+    }
+
+    #[test]
+    fn the_non_specific_tag_makes_a_string() {
+        let root = parse("a: ! 12\nb: ! [x]\n").unwrap();
+        assert_eq!(map(&root)[0].value.value, Value::Str("12".into()));
+        for text in ["a: !!set {x}\n", "a: !!binary aGk=\n", "a: !foo x\n"] {
+            let err = parse(text).unwrap_err();
+            assert!(
+                err.message.starts_with("unsupported tag"),
+                "{text}: {err:?}"
+            );
+        }
     }
 
     #[test]
