@@ -153,6 +153,11 @@ pub fn parse(text: &str) -> Result<Node, YamlError> {
     }
     let mut options = Options::default();
     options.emit_anchor_events = true;
+    // The indentation rules of the YAML specification, not PyYAML's looser
+    // ones: a flow sequence continued at column 0 (yaml-test-suite 9C9N), a
+    // tab indenting a quoted continuation line (DK95/01) and an unindented
+    // multi-line quoted scalar (QB6E) are errors, as YAML says.
+    options.strict_indentation = true;
     let mut builder = Builder {
         events: Parser::new_from_str_with_options(text, options),
         anchors: HashMap::new(),
@@ -703,6 +708,22 @@ mod tests {
         assert!(parse(&aliases(10)).is_ok());
         let err = parse(&aliases(1000)).unwrap_err();
         assert!(err.message.contains("aliases copy more than"), "{err:?}");
+    }
+
+    #[test]
+    fn wrongly_indented_continuations_are_errors_at_their_line() {
+        // yaml-test-suite 9C9N, DK95/01 and QB6E: line 3, 2 and 3 (1-based).
+        let cases = [
+            ("---\nflow: [a,\nb,\nc]\n", 2),
+            ("foo: \"bar\n\tbaz\"\n", 1),
+            ("---\nquoted: \"a\nb\nc\"\n", 2),
+        ];
+        for (text, line) in cases {
+            let err = parse(text).unwrap_err();
+            let at = err.span.unwrap().start;
+            let found = text[..at].matches('\n').count();
+            assert_eq!(found, line, "{text:?}: {err:?}");
+        }
     }
 
     #[test]
