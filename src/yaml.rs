@@ -153,6 +153,11 @@ pub fn parse(text: &str) -> Result<Node, YamlError> {
     }
     let mut options = Options::default();
     options.emit_anchor_events = true;
+    // The indentation rules of the YAML specification, not PyYAML's looser
+    // ones: a flow sequence continued at column 0 (yaml-test-suite 9C9N), a
+    // tab indenting a quoted continuation line (DK95/01) and an unindented
+    // multi-line quoted scalar (QB6E) are errors, as YAML says.
+    options.strict_indentation = true;
     let mut builder = Builder {
         events: Parser::new_from_str_with_options(text, options),
         anchors: HashMap::new(),
@@ -522,7 +527,7 @@ fn tag_text(tag: &Tag) -> String {
 fn check_collection_tag(tag: Option<&Tag>, expected: &str, span: Span) -> Result<(), YamlError> {
     match tag {
         None => Ok(()),
-        Some(tag) if tag.core_suffix() == Some(expected) => Ok(()),
+        Some(tag) if tag.core_suffix() == Some(expected) || tag_text(tag) == "!" => Ok(()),
         Some(tag) => Err(YamlError::at(
             format!("unsupported tag `{}`", tag_text(tag)),
             span,
@@ -539,6 +544,10 @@ fn resolve_scalar(
     tag: Option<&Tag>,
     span: Span,
 ) -> Result<Value, YamlError> {
+    // The non-specific tag `!` is core YAML: the scalar is a string.
+    if tag.is_some_and(|tag| tag_text(tag) == "!") {
+        return Ok(Value::Str(text.into_owned()));
+    }
     if let Some(tag) = tag {
         let wrong = |what: &str| YamlError::at(format!("`{text}` is not {what}"), span);
         return match tag.core_suffix() {
@@ -699,6 +708,35 @@ mod tests {
         assert!(parse(&aliases(10)).is_ok());
         let err = parse(&aliases(1000)).unwrap_err();
         assert!(err.message.contains("aliases copy more than"), "{err:?}");
+    }
+
+    #[test]
+    fn wrongly_indented_continuations_are_errors_at_their_line() {
+        // yaml-test-suite 9C9N, DK95/01 and QB6E: line 3, 2 and 3 (1-based).
+        let cases = [
+            ("---\nflow: [a,\nb,\nc]\n", 2),
+            ("foo: \"bar\n\tbaz\"\n", 1),
+            ("---\nquoted: \"a\nb\nc\"\n", 2),
+        ];
+        for (text, line) in cases {
+            let err = parse(text).unwrap_err();
+            let at = err.span.unwrap().start;
+            let found = text[..at].matches('\n').count();
+            assert_eq!(found, line, "{text:?}: {err:?}");
+        }
+    }
+
+    #[test]
+    fn the_non_specific_tag_makes_a_string() {
+        let root = parse("a: ! 12\nb: ! [x]\n").unwrap();
+        assert_eq!(map(&root)[0].value.value, Value::Str("12".into()));
+        for text in ["a: !!set {x}\n", "a: !!binary aGk=\n", "a: !foo x\n"] {
+            let err = parse(text).unwrap_err();
+            assert!(
+                err.message.starts_with("unsupported tag"),
+                "{text}: {err:?}"
+            );
+        }
     }
 
     #[test]

@@ -193,3 +193,38 @@ fn twenty_thousand_unknown_keys_are_reported_promptly() {
         "took {elapsed:?}"
     );
 }
+
+/// Valid YAML that the format refuses says so in the format's words; the
+/// non-specific tag `!` is core YAML and accepted.
+#[test]
+fn tags_and_complex_keys_are_refused_in_the_formats_words() {
+    let base = "version: 1\nengagement: { client: H }\nparties:\n  msp: { name: M, role: provider }\nservices: {}\n";
+    let run = |text: String| {
+        let output = comanage()
+            .args(["validate", "-"])
+            .write_stdin(text)
+            .output()
+            .unwrap();
+        (output.status.code(), stdout_of(&output))
+    };
+    let (code, stdout) = run(base.replace("client: H", "client: ! H"));
+    assert_eq!(code, Some(0), "{stdout}");
+    for tag in ["!!set", "!!binary", "!foo"] {
+        let (code, stdout) = run(base.replace("client: H", &format!("client: {tag} H")));
+        assert_eq!(code, Some(1), "{tag}");
+        assert!(
+            stdout.contains("tags are not supported in a scope file"),
+            "{tag}: {stdout}"
+        );
+        assert!(!stdout.contains("invalid YAML"), "{tag}: {stdout}");
+    }
+    let (code, stdout) = run(format!("{base}? [a, b]\n: x\n"));
+    assert_eq!(code, Some(1));
+    assert!(
+        stdout.contains("a scope file's keys are plain text"),
+        "{stdout}"
+    );
+    let (code, stdout) = run("%YAML 1.2\n---\n".to_owned());
+    assert_eq!(code, Some(1));
+    assert!(stdout.contains("the file has no content"), "{stdout}");
+}

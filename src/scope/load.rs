@@ -254,9 +254,15 @@ pub fn load(source: SourceFile) -> Result<Document, Rejected> {
 fn explain_parse_error(message: &str) -> (String, String) {
     let lower = message.to_lowercase();
     let (text, help) = if lower.contains("unsupported tag") {
+        let tag = message.trim_start_matches("unsupported tag ");
         (
-            format!("invalid YAML: {message}"),
-            "comanage accepts only YAML's core tags; remove the `!tag`",
+            format!("tags are not supported in a scope file: {tag}"),
+            "remove the tag; a scope holds plain values (only YAML's core tags such as `!!str` are accepted)",
+        )
+    } else if lower.contains("a mapping key must be a plain value") {
+        (
+            "a scope file's keys are plain text, not a list or a mapping".to_owned(),
+            "write the key as an id or a word; `? [a, b]` complex keys are not part of the format",
         )
     } else if lower.contains("unknown anchor")
         || lower.contains("names no anchor")

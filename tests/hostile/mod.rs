@@ -205,7 +205,7 @@ fn alias_bombs_and_deep_brackets_stop_lint_and_diff_too() {
     for (case, says) in [
         ("alias-bomb", "aliases expand"),
         ("deep-nesting", "nested more than 64 levels"),
-        ("python-tag", "unsupported tag"),
+        ("python-tag", "tags are not supported in a scope file"),
     ] {
         let path = fixture(&format!("validate/{case}.scope.yaml"));
         let name = format!("{case}.scope.yaml");
@@ -419,8 +419,18 @@ fn foreign_tags_are_refused_wherever_they_are() {
         let path = write(dir.path(), &format!("{name}.scope.yaml"), text);
         // The parser reports the place after the tag, on the same line.
         let place = format!("{name}.scope.yaml:14:");
-        expect(&run(&["validate", &path]), 1, &place, "unsupported tag");
-        expect(&run(&["lint", &path]), 1, &place, "unsupported tag");
+        expect(
+            &run(&["validate", &path]),
+            1,
+            &place,
+            "tags are not supported in a scope file",
+        );
+        expect(
+            &run(&["lint", &path]),
+            1,
+            &place,
+            "tags are not supported in a scope file",
+        );
     }
     // Core tags are fine.
     let core = CLEAN.replace("backup: internal", "backup: !!str internal");
