@@ -166,7 +166,12 @@ def build(n, seed, change):
                 w("        consulted: [" + rng.choice(["internal", "plant", vendor, "secvendor"]) + "]")
             if rng.random() < 0.3:
                 w("        informed: [leadership" + (", plant" if rng.random() < 0.5 else "") + "]")
-            if rng.random() < 0.1:
+            # Every function's path reaches its owner (owner-not-in-escalation):
+            # the SOC's functions follow `security`, a vendor's its own path.
+            security_path = rng.random() < 0.1
+            if owner == vendor:
+                w(f"        escalation: {vendor}")
+            elif security_path or owner == "secvendor":
                 w("        escalation: security")
             if critical and rng.random() < 0.5:
                 w(f"        recovery: {rng.choice(['1h', '4h', '8h', '1d', '90m'])}")
@@ -213,6 +218,11 @@ def build(n, seed, change):
     w("    - { tier: 1, party: secvendor, channel: SOC hotline, respond: 15m, resolve: 4h }")
     w("    - { tier: 2, party: msp, channel: phone, respond: 30m }")
     w("    - { tier: 3, party: internal, respond: 1h, hours: extended }")
+    for vendor in vendors:
+        w(f"  {vendor}:")
+        w(f"    - {{ tier: 1, party: {vendor}, channel: vendor support, respond: 4h }}")
+        w("    - { tier: 2, party: msp, channel: phone, respond: 30m }")
+        w("    - { tier: 3, party: internal, respond: 1h }")
     w("")
     w("cadence:")
     w("  - { name: Weekly operations sync, every: week, parties: [msp, internal] }")

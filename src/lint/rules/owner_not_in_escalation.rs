@@ -4,7 +4,6 @@
 use crate::diagnostics::Diagnostic;
 use crate::lint::rule::{Check, Context, Docs, Rule, function_pointer};
 use crate::scope::LintLevel;
-use crate::source::pointer;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -57,16 +56,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                  reaches its owner"
             );
             // Labelled where the path is chosen: the function's own
-            // `escalation:`, else the function (it follows `default`).
+            // `escalation:`, else the function (it follows `default`). No
+            // second label at the path: it usually sits far below, and the
+            // snippet would draw every line in between.
             let written = function.escalation.is_some();
             let finding = cx.at_field_or_item(ptr, "escalation", written, message);
             out.push(
                 finding
-                    .with_label(format!("escalates without `{owner}`"))
-                    .with_related(
-                        cx.map.key_span(&pointer(["escalation", path_id])),
-                        format!("no tier of `{path_id}` is `{owner}`"),
-                    )
+                    .with_label(format!("path `{path_id}` never reaches `{owner}`"))
                     .with_help(format!(
                         "add a tier for `{owner}` to escalation path `{path_id}`, or give the \
                          function an `escalation:` path that includes `{owner}`"
