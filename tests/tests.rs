@@ -10,6 +10,7 @@ mod everyday;
 mod git;
 mod hostile;
 mod lint;
+mod lint_table;
 mod man_completions;
 mod report;
 mod sarif;
