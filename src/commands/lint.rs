@@ -28,7 +28,8 @@ pub enum Format {
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Scope files or directories (default: the `-f` file). A directory is
-    /// searched for `scope.yaml` and `*.scope.yaml`. `-` reads standard input.
+    /// searched for `scope.yaml` and `*.scope.yaml` (and their `.yml`
+    /// spellings). `-` reads standard input.
     #[arg(value_name = "PATHS")]
     pub paths: Vec<String>,
     /// Output format.
@@ -109,7 +110,7 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
                 if rows.len() > 1 {
                     text.push_str(&file_table::render(&rows));
                 }
-                text.push_str(&summary(&checked, unreadable.len()));
+                text.push_str(&summary(&checked, unreadable.len(), base));
                 write_stderr(&text);
             }
         }
@@ -159,8 +160,9 @@ fn lint_one(path: &str, options: &LintOptions, base: Option<&str>) -> Outcome {
     Outcome::Checked(file, client)
 }
 
-/// `2 files checked: 3 errors, 1 warning (1 waived)`.
-fn summary(checked: &[FileFindings], unreadable: usize) -> String {
+/// `2 files checked: 3 errors, 1 warning (1 waived)`; under
+/// `--new-from-rev`, `…, new since REV`.
+fn summary(checked: &[FileFindings], unreadable: usize, base: Option<&str>) -> String {
     let tally = findings::tally(checked);
     let waived = checked
         .iter()
@@ -177,6 +179,9 @@ fn summary(checked: &[FileFindings], unreadable: usize) -> String {
             plural(tally.warnings, "warning")
         )
     };
+    if let Some(rev) = base {
+        line.push_str(&format!(", new since {}", crate::terminal::sanitize(rev)));
+    }
     if waived > 0 {
         line.push_str(&format!(" ({waived} waived)"));
     }
