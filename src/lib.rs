@@ -8,6 +8,7 @@ pub mod cli;
 pub mod commands;
 pub mod diagnostics;
 pub mod diff;
+pub mod file_table;
 pub mod findings;
 pub mod git;
 pub mod init;

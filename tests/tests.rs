@@ -11,6 +11,7 @@ mod everyday;
 mod git;
 mod hostile;
 mod lint;
+mod lint_table;
 mod man_completions;
 mod portfolio;
 mod report;

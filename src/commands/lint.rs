@@ -1,6 +1,7 @@
 //! `comanage lint`: validate, then check the rules of DESIGN.md section 3.
 
 use crate::cli::{CommandResult, GlobalArgs, Status, print_error, write_stderr, write_stdout};
+use crate::file_table::{self, FileRow};
 use crate::findings::{self, FileFindings, plural};
 use crate::git::GitError;
 use crate::inputs::{self, Loaded};
@@ -27,7 +28,8 @@ pub enum Format {
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Scope files or directories (default: the `-f` file). A directory is
-    /// searched for `scope.yaml` and `*.scope.yaml`. `-` reads standard input.
+    /// searched for `scope.yaml` and `*.scope.yaml` (and their `.yml`
+    /// spellings). `-` reads standard input.
     #[arg(value_name = "PATHS")]
     pub paths: Vec<String>,
     /// Output format.
@@ -48,7 +50,8 @@ pub struct Args {
 
 /// What linting one file gave.
 enum Outcome {
-    Checked(FileFindings),
+    /// The findings, and the scope's client when it loaded.
+    Checked(FileFindings, Option<String>),
     Unreadable(ReadError),
     /// `--new-from-rev` could not read the revision.
     NoBaseline(GitError),
@@ -72,10 +75,14 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
     let outcomes = inputs::map_files(&files, |path| lint_one(path, &options, base));
 
     let mut checked = Vec::new();
+    let mut rows = Vec::new();
     let mut unreadable: Vec<miette::Report> = Vec::new();
     for outcome in outcomes {
         match outcome {
-            Outcome::Checked(file) => checked.push(file),
+            Outcome::Checked(file, client) => {
+                rows.push(FileRow::new(&file, client));
+                checked.push(file);
+            }
             Outcome::Unreadable(err) => unreadable.push(miette::Report::new(err)),
             Outcome::NoBaseline(err) => unreadable.push(miette::Report::new(err)),
         }
@@ -101,7 +108,12 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
                 crate::terminal::width(),
             ))?;
             if !global.quiet {
-                write_stderr(&summary(&checked, unreadable.len() + unsearched));
+                let mut text = String::new();
+                if rows.len() > 1 {
+                    text.push_str(&file_table::render(&rows));
+                }
+                text.push_str(&summary(&checked, unreadable.len() + unsearched, base));
+                write_stderr(&text);
             }
         }
     }
@@ -149,11 +161,13 @@ fn lint_one(path: &str, options: &LintOptions, base: Option<&str>) -> Outcome {
             Err(err) => return Outcome::NoBaseline(err),
         }
     }
-    Outcome::Checked(file)
+    let client = scope.as_ref().map(|s| s.engagement.client.clone());
+    Outcome::Checked(file, client)
 }
 
-/// `2 files checked: 3 errors, 1 warning (1 waived)`.
-fn summary(checked: &[FileFindings], unreadable: usize) -> String {
+/// `2 files checked: 3 errors, 1 warning (1 waived)`; under
+/// `--new-from-rev`, `…, new since REV`.
+fn summary(checked: &[FileFindings], unreadable: usize, base: Option<&str>) -> String {
     let tally = findings::tally(checked);
     let waived = checked
         .iter()
@@ -172,6 +186,9 @@ fn summary(checked: &[FileFindings], unreadable: usize) -> String {
             plural(tally.warnings, "warning")
         )
     };
+    if let Some(rev) = base {
+        line.push_str(&format!(", new since {}", crate::terminal::sanitize(rev)));
+    }
     if waived > 0 {
         line.push_str(&format!(" ({waived} waived)"));
     }

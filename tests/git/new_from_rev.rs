@@ -78,7 +78,7 @@ fn only_findings_the_revision_did_not_have_are_shown_and_counted() {
     assert!(stdout_of(&human).contains("accountants"));
     assert!(!stdout_of(&human).contains("missing-backup"));
     assert!(
-        stderr_of(&human).contains("1 error, 0 warnings"),
+        stderr_of(&human).ends_with("1 file checked: 1 error, 0 warnings, new since HEAD\n"),
         "{}",
         stderr_of(&human)
     );
