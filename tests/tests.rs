@@ -11,5 +11,6 @@ mod git;
 mod hostile;
 mod lint;
 mod portfolio;
+mod print;
 mod report;
 mod validate;
