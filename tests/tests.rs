@@ -14,6 +14,7 @@ mod lint;
 mod lint_table;
 mod man_completions;
 mod portfolio;
+mod print;
 mod report;
 mod rulings;
 mod sarif;

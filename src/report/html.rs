@@ -16,6 +16,12 @@ use super::visuals::{CHART_BAR_MAX, Chart, Segment, Stat, split, stats};
 
 /// Rows of the RACI matrix per slide (service headings count as rows).
 const RACI_ROWS: usize = 17;
+/// Above this many parties the ownership and RACI slides are dense: smaller
+/// type and pills, so up to 20 parties fit a page.
+const DENSE_PARTIES: usize = 8;
+/// Rows of a dense RACI slide: its header of many wrapped party names is
+/// taller.
+const DENSE_RACI_ROWS: usize = 15;
 /// Decisions per slide.
 const DECISION_ROWS: usize = 7;
 /// Coverage rows per slide.
@@ -74,6 +80,8 @@ struct Page<'a> {
     hatched: bool,
     /// Unowned functions' names, each with its undefined owner ids if any.
     unowned: Vec<(&'a str, &'a [String])>,
+    /// Many parties: the ownership and RACI slides pack tighter.
+    dense: bool,
     /// Width of the matrix's function column, in percent.
     function_column: usize,
     raci: Vec<Chunk<RaciGroup<'a>>>,
@@ -177,7 +185,7 @@ impl CellView {
     }
 }
 
-fn raci_slides(report: &Report) -> Vec<Chunk<RaciGroup<'_>>> {
+fn raci_slides(report: &Report, per_slide: usize) -> Vec<Chunk<RaciGroup<'_>>> {
     // Fill slides row by row; a service that crosses a slide boundary
     // repeats its heading on the next slide.
     let mut slides: Vec<Vec<RaciGroup<'_>>> = Vec::new();
@@ -190,7 +198,7 @@ fn raci_slides(report: &Report) -> Vec<Chunk<RaciGroup<'_>>> {
                 .is_some_and(|g| g.id == row.service)
         };
         let cost = if continuing(&slides) { 1 } else { 2 };
-        if slides.is_empty() || used + cost > RACI_ROWS {
+        if slides.is_empty() || used + cost > per_slide {
             slides.push(Vec::new());
             used = 0;
         }
@@ -272,7 +280,15 @@ impl<'a> Page<'a> {
                 .collect(),
             function_column: (100usize.saturating_sub(report.raci.parties.len() * 11))
                 .clamp(28, 50),
-            raci: raci_slides(report),
+            dense: report.raci.parties.len() > DENSE_PARTIES,
+            raci: raci_slides(
+                report,
+                if report.raci.parties.len() > DENSE_PARTIES {
+                    DENSE_RACI_ROWS
+                } else {
+                    RACI_ROWS
+                },
+            ),
             decisions: chunks(report.decisions.iter().collect(), DECISION_ROWS),
             authority: vec![
                 ("Tie-breaker", text::maybe(a.tie_breaker.as_ref())),
