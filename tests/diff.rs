@@ -47,7 +47,11 @@ fn every_variant_in_every_format() {
 #[test]
 fn equal_durations_written_differently_are_no_change() {
     let output = diff_output("durations", "json");
-    assert_eq!(stdout_of(&output), "[]\n");
+    let document: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        document,
+        serde_json::json!({ "changes": [], "sign_off": [] })
+    );
     comanage()
         .args([
             "diff",
@@ -63,7 +67,8 @@ fn equal_durations_written_differently_are_no_change() {
 #[test]
 fn rename_is_one_change_with_both_pointers() {
     let output = diff_output("rename", "json");
-    let changes: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let document: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let changes = &document["changes"];
     let renamed: Vec<&serde_json::Value> = changes
         .as_array()
         .unwrap()
@@ -282,4 +287,34 @@ fn show_works_as_a_git_textconv_driver() {
         "{shown}"
     );
     assert!(shown.contains("\n+service line-of-business / function firewall-review: owner = internal (service default)\n"), "{shown}");
+}
+
+#[test]
+fn quiet_exit_code_prints_nothing() {
+    let (base, moved) = (fixture(BASE), fixture("diff/ownership-move.scope.yaml"));
+    for format in ["human", "markdown", "json"] {
+        comanage()
+            .args([
+                "-q",
+                "diff",
+                &base,
+                &moved,
+                "--exit-code",
+                "--format",
+                format,
+            ])
+            .assert()
+            .code(1)
+            .stdout("");
+    }
+    comanage()
+        .args(["-q", "diff", &base, &moved, "--fail-on", "major"])
+        .assert()
+        .code(1)
+        .stdout("");
+    comanage()
+        .args(["-q", "diff", &base, &base, "--exit-code"])
+        .assert()
+        .code(0)
+        .stdout("");
 }

@@ -83,12 +83,26 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
         }
     };
     let changes = diff::diff(&old, &new);
-    let text = match args.format {
-        Format::Human => diff::human::render(&changes, global.color.for_stdout(), !global.quiet),
-        Format::Markdown => diff::markdown::render(&changes, &old_label, &new_label),
-        Format::Json => diff::json::render(&changes),
+    let sign_off = diff::sign_off(&changes, &old, &new);
+    let name = |id: &str| {
+        new.parties
+            .get(id)
+            .or_else(|| old.parties.get(id))
+            .map_or_else(|| id.to_owned(), |p| p.name.clone())
     };
-    write_stdout(&text)?;
+    // `-q` with `--exit-code`: the exit code is the answer, nothing printed.
+    let silent = global.quiet && (args.exit_code || args.fail_on.is_some());
+    let text = match args.format {
+        _ if silent => String::new(),
+        Format::Human => diff::human::render(&changes, global.color.for_stdout(), !global.quiet),
+        Format::Markdown => {
+            diff::markdown::render(&changes, (&old_label, &new_label), &sign_off, &name)
+        }
+        Format::Json => diff::json::render(&changes, &sign_off),
+    };
+    if !text.is_empty() {
+        write_stdout(&text)?;
+    }
     let failing = args
         .fail_on
         .is_some_and(|level| changes.iter().any(|c| c.impact >= level));

@@ -212,8 +212,13 @@ pub fn render_human(entries: &[Entry], path: &str, function: Option<&str>, color
         let changes = changes(entry);
         if !changes.is_empty() {
             // The same grouped lines as `comanage diff`, indented under the commit.
+            // Blank lines between groups stay blank: no trailing spaces.
             for line in diff::human::render(changes, color, false).lines() {
-                let _ = writeln!(out, "  {line}");
+                if line.is_empty() {
+                    out.push('\n');
+                } else {
+                    let _ = writeln!(out, "  {line}");
+                }
             }
         }
     }

@@ -66,13 +66,12 @@ fn fields(out: &mut Changes, i: usize, old: &Meeting, new: &Meeting) {
         record::minor,
     );
     if !record::same_set(&old.parties, &new.parties) {
-        out.field(
+        out.party_field(
             ChangeKind::AttendeesChanged,
             &at("parties"),
             &item,
             "parties",
-            Some(&old.parties),
-            Some(&new.parties),
+            (Some(&old.parties), Some(&new.parties)),
             record::minor,
         );
     }

@@ -15,7 +15,7 @@ pub(super) fn compare(out: &mut Changes, old: &Scope, new: &Scope) {
                 pointer(["decisions", id]),
                 (None, Some(record::value(decision))),
                 Impact::Minor,
-                format!("decision `{id}` added{}", decided_by(decision)),
+                format!("decision `{id}` added{}", decided_by(out, decision)),
             ),
         }
     }
@@ -26,7 +26,7 @@ pub(super) fn compare(out: &mut Changes, old: &Scope, new: &Scope) {
                 pointer(["decisions", id]),
                 (Some(record::value(decision)), None),
                 Impact::Major,
-                format!("decision `{id}` removed{}", decided_by(decision)),
+                format!("decision `{id}` removed{}", decided_by(out, decision)),
             );
         }
     }
@@ -43,10 +43,10 @@ fn deciders(decision: &Decision) -> Vec<&str> {
 }
 
 /// " (decides: internal)" for an added or removed decision.
-fn decided_by(decision: &Decision) -> String {
+fn decided_by(out: &Changes, decision: &Decision) -> String {
     match deciders(decision).as_slice() {
         [] => " (undecided)".to_owned(),
-        ids => format!(" (decides: {})", ids.join(", ")),
+        ids => format!(" (decides: {})", out.names(ids)),
     }
 }
 
@@ -111,13 +111,12 @@ fn authority(out: &mut Changes, old: Option<&Authority>, new: Option<&Authority>
         ("out-of-scope", &a.out_of_scope, &b.out_of_scope),
     ];
     for (field, x, y) in fields {
-        out.field(
+        out.party_field(
             ChangeKind::AuthorityChanged,
             &pointer(["authority", field]),
             "authority",
             field,
-            x.as_ref(),
-            y.as_ref(),
+            (x.as_ref(), y.as_ref()),
             record::hands,
         );
     }
@@ -145,16 +144,17 @@ mod tests {
         assert_eq!(
             changes(&old, &new),
             [
+                // Major changes first, then by place.
                 (DecidesChanged, "decision `d`: decides it → msp".to_owned()),
+                (
+                    AuthorityChanged,
+                    "authority: tie-breaker boss → none".to_owned()
+                ),
                 (
                     DecisionConsultedChanged,
                     "decision `d`: consulted msp, it → none".to_owned()
                 ),
                 (DecisionAdded, "decision `e` added (undecided)".to_owned()),
-                (
-                    AuthorityChanged,
-                    "authority: tie-breaker boss → none".to_owned()
-                ),
             ]
         );
     }

@@ -20,7 +20,7 @@ pub(super) fn compare(out: &mut Changes, old: &Scope, new: &Scope) {
                 pointer(["escalation", id]),
                 (None, Some(record::value(tiers))),
                 Impact::Minor,
-                format!("escalation path `{id}` added ({})", ladder(tiers)),
+                format!("escalation path `{id}` added ({})", ladder(out, tiers)),
             ),
         }
     }
@@ -31,20 +31,20 @@ pub(super) fn compare(out: &mut Changes, old: &Scope, new: &Scope) {
                 pointer(["escalation", id]),
                 (Some(record::value(tiers)), None),
                 Impact::Major,
-                format!("escalation path `{id}` removed ({})", ladder(tiers)),
+                format!("escalation path `{id}` removed ({})", ladder(out, tiers)),
             );
         }
     }
 }
 
-/// "1 msp, 2 internal": who the tiers are.
-fn ladder(tiers: &[Tier]) -> String {
+/// "1 Lakeside Managed IT, 2 Harbor Dental IT": who the tiers are.
+fn ladder(out: &Changes, tiers: &[Tier]) -> String {
     if tiers.is_empty() {
         return "no tiers".to_owned();
     }
     let steps: Vec<String> = tiers
         .iter()
-        .map(|t| format!("{} {}", t.tier, t.party))
+        .map(|t| format!("{} {}", t.tier, out.name(&t.party)))
         .collect();
     format!("tiers {}", steps.join(", "))
 }
@@ -71,7 +71,7 @@ fn path(
                 at,
                 (None, Some(record::value(tier))),
                 Impact::Minor,
-                format!("{item} added (party {})", tier.party),
+                format!("{item} added (party {})", out.name(&tier.party)),
             ),
         }
     }
@@ -84,7 +84,8 @@ fn path(
                 Impact::Major,
                 format!(
                     "tier {} of escalation path `{id}` removed (party {})",
-                    tier.tier, tier.party
+                    tier.tier,
+                    out.name(&tier.party)
                 ),
             );
         }
@@ -100,13 +101,12 @@ fn fields(
     (new, b): (&Scope, &Tier),
 ) {
     let at = |field: &str| format!("{base}/{field}");
-    out.field(
+    out.party_field(
         ChangeKind::TierPartyChanged,
         &at("party"),
         item,
         "party",
-        Some(&a.party),
-        Some(&b.party),
+        (Some(&a.party), Some(&b.party)),
         record::hands,
     );
     out.field(
@@ -167,14 +167,15 @@ mod tests {
         let found = changes(&old, &new);
         assert_eq!(
             found,
+            // Parties by name; the removal (major) before the addition.
             [
                 (
-                    TierAdded,
-                    "tier 3 of escalation path `std` added (party it)".to_owned()
+                    TierRemoved,
+                    "tier 1 of escalation path `std` removed (party MSP)".to_owned()
                 ),
                 (
-                    TierRemoved,
-                    "tier 1 of escalation path `std` removed (party msp)".to_owned()
+                    TierAdded,
+                    "tier 3 of escalation path `std` added (party IT)".to_owned()
                 ),
             ]
         );
@@ -189,8 +190,9 @@ mod tests {
             &path("    - {tier: 1, party: msp, hours: business, respond: 1h}\n"),
         );
         assert_eq!(found.len(), 2);
+        // Less coverage (major) comes before a tightened target (minor).
         assert_eq!(
-            found[1].1,
+            found[0].1,
             "tier 1 of escalation path `std`: hours 24x7 → business (less coverage)"
         );
     }

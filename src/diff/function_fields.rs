@@ -16,11 +16,13 @@ use super::record::{self, Changes};
 use super::{ChangeKind, Impact};
 use crate::scope::{Function, Scope};
 
-/// Compares a function as it was (`old` side) with what it is (`new` side).
+/// Compares a function as it was (`old` side) with what it is (`new` side);
+/// `moved` when it changed service.
 pub(super) fn compare(
     out: &mut Changes,
     (old, a): (&Scope, Slot<'_>),
     (new, b): (&Scope, Slot<'_>),
+    moved: bool,
 ) {
     let item = b.item();
     let base = b.pointer();
@@ -28,7 +30,7 @@ pub(super) fn compare(
     let (f, g) = (a.function, b.function);
 
     let inherits = |function: &Function| function.owner.as_ref().is_none_or(|o| o.ids().is_empty());
-    let via_service = inherits(f) && inherits(g) && a.service_id == b.service_id;
+    let via_service = inherits(f) && inherits(g) && !moved;
     let (before, after) = (old.owners(a.service, f), new.owners(b.service, g));
     if !via_service {
         out.party_set(
@@ -40,13 +42,12 @@ pub(super) fn compare(
             &after,
         );
     }
-    out.field(
+    out.party_field(
         ChangeKind::BackupChanged,
         &at("backup"),
         &item,
         "backup",
-        f.backup.as_ref(),
-        g.backup.as_ref(),
+        (f.backup.as_ref(), g.backup.as_ref()),
         record::hands,
     );
     out.party_lists(

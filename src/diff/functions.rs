@@ -75,6 +75,10 @@ enum Match {
 /// Records the function changes from `old` to `new`.
 pub(super) fn compare(out: &mut Changes, old: &Scope, new: &Scope) {
     let (before, after) = (slots(old), slots(new));
+    // A renamed service's functions are the same functions.
+    let renamed = super::services::renames(old, new);
+    let renamed_to: HashSet<&str> = renamed.values().copied().collect();
+    let same_service = |old_id| same_service(&renamed, old_id);
     // partner[i] = (index into `before`, how) for each new slot.
     let mut partner: Vec<Option<(usize, Match)>> = vec![None; after.len()];
     let mut taken = vec![false; before.len()];
@@ -83,7 +87,7 @@ pub(super) fn compare(out: &mut Changes, old: &Scope, new: &Scope) {
     let place: HashMap<(&str, &str), usize> = before
         .iter()
         .enumerate()
-        .map(|(o, b)| ((b.service_id, b.id), o))
+        .map(|(o, b)| ((same_service(b.service_id), b.id), o))
         .collect();
     for (n, slot) in after.iter().enumerate() {
         if let Some(&o) = place.get(&(slot.service_id, slot.id)) {
@@ -113,9 +117,14 @@ pub(super) fn compare(out: &mut Changes, old: &Scope, new: &Scope) {
 
     for (n, slot) in after.iter().enumerate() {
         match partner[n] {
-            Some((o, how)) => matched(out, old, new, before[o], *slot, how),
-            None if old.services.contains_key(slot.service_id) => {
-                let summary = format!("{} added{}", slot.item(), owned_by(new, slot));
+            Some((o, how)) => {
+                let moved = same_service(before[o].service_id) != slot.service_id;
+                matched(out, (old, new, moved), before[o], *slot, how);
+            }
+            None if old.services.contains_key(slot.service_id)
+                || renamed_to.contains(slot.service_id) =>
+            {
+                let summary = format!("{} added{}", slot.item(), owned_by(out, new, slot));
                 out.push(
                     ChangeKind::FunctionAdded,
                     slot.pointer(),
@@ -128,8 +137,8 @@ pub(super) fn compare(out: &mut Changes, old: &Scope, new: &Scope) {
         }
     }
     for (o, slot) in before.iter().enumerate() {
-        if !taken[o] && new.services.contains_key(slot.service_id) {
-            let summary = format!("{} removed{}", slot.item(), owned_by(old, slot));
+        if !taken[o] && new.services.contains_key(same_service(slot.service_id)) {
+            let summary = format!("{} removed{}", slot.item(), owned_by(out, old, slot));
             out.push(
                 ChangeKind::FunctionRemoved,
                 slot.pointer(),
@@ -139,6 +148,11 @@ pub(super) fn compare(out: &mut Changes, old: &Scope, new: &Scope) {
             );
         }
     }
+}
+
+/// The id service `old_id` of the old scope has in the new one.
+fn same_service<'a>(renamed: &HashMap<&'a str, &'a str>, old_id: &'a str) -> &'a str {
+    renamed.get(old_id).copied().unwrap_or(old_id)
 }
 
 /// The key a rename is recognised by: the explicit name and the effective
@@ -182,17 +196,25 @@ fn pair_by<K, L>(
 }
 
 /// " (owner msp)": who owned an added or removed function.
-fn owned_by(scope: &Scope, slot: &Slot<'_>) -> String {
+fn owned_by(out: &Changes, scope: &Scope, slot: &Slot<'_>) -> String {
     let owners = scope.owners(slot.service, slot.function);
     if owners.is_empty() {
         " (no owner)".to_owned()
     } else {
-        format!(" (owner {})", owners.join(", "))
+        format!(" (owner {})", out.names(&owners))
     }
 }
 
 /// Records a matched pair: the rename or move, then its field changes.
-fn matched(out: &mut Changes, old: &Scope, new: &Scope, a: Slot<'_>, b: Slot<'_>, how: Match) {
+/// `moved`: whether the function changed service (a renamed service is the
+/// same service).
+fn matched(
+    out: &mut Changes,
+    (old, new, moved): (&Scope, &Scope, bool),
+    a: Slot<'_>,
+    b: Slot<'_>,
+    how: Match,
+) {
     let places = (a.pointer(), b.pointer());
     match how {
         Match::Same => {}
@@ -208,7 +230,7 @@ fn matched(out: &mut Changes, old: &Scope, new: &Scope, a: Slot<'_>, b: Slot<'_>
         ),
         Match::Renamed => {
             let mut summary = format!("{} renamed to `{}`", a.item(), b.id);
-            if a.service_id != b.service_id {
+            if moved {
                 summary.push_str(&format!(" and moved to service `{}`", b.service_id));
             }
             out.push_relocated(
@@ -220,7 +242,7 @@ fn matched(out: &mut Changes, old: &Scope, new: &Scope, a: Slot<'_>, b: Slot<'_>
             );
         }
     }
-    function_fields::compare(out, (old, a), (new, b));
+    function_fields::compare(out, (old, a), (new, b), moved);
 }
 
 #[cfg(test)]
@@ -289,7 +311,7 @@ mod tests {
             found,
             [(
                 OwnerChanged,
-                "function `patch-management` in service `security`: owner msp → it".to_owned()
+                "function `patch-management` in service `security`: owner MSP → IT".to_owned()
             )]
         );
     }

@@ -91,6 +91,7 @@ mod tests {
             new: None,
             impact,
             summary: summary.into(),
+            functions: None,
         }
     }
 

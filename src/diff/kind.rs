@@ -121,6 +121,8 @@ kinds! {
     ServiceOwnerChanged => Ownership, Changed;
     /// A service's display name changes.
     ServiceNameChanged => Ownership, Changed;
+    /// A service's id changes while its name stays (its functions go with it).
+    ServiceRenamed => Ownership, Changed;
     /// A function appears in a service that existed before.
     FunctionAdded => Ownership, Added;
     /// A function disappears from a service that still exists.

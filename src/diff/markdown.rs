@@ -1,15 +1,22 @@
 //! The markdown rendering, for a renewal memo or a pull-request comment: a
-//! heading, the summary line, and one table per group (Change | Impact).
+//! heading, the summary line, one table per group (Change | Impact), and
+//! the sign-off table (Party | Loses | Gains) that closes the memo.
 //!
 //! Text from the scope lands in table cells, so [`cell`] escapes whatever
 //! could break the table or inject markup: `|`, line breaks, HTML, emphasis
 //! and link brackets. Backticks survive only around id-shaped text (which
 //! the summaries use to name ids); any other backtick is escaped.
 
-use super::{Change, Group, Impact, summary_line};
+use super::{Change, Group, Impact, SignOff, summary_line};
 
-/// The changes from `old_label` to `new_label` as markdown.
-pub fn render(changes: &[Change], old_label: &str, new_label: &str) -> String {
+/// The changes from `old_label` to `new_label` as markdown, ending with who
+/// must sign them off; `name` gives a party's name for its id.
+pub fn render(
+    changes: &[Change],
+    (old_label, new_label): (&str, &str),
+    sign_off: &[SignOff],
+    name: &dyn Fn(&str) -> String,
+) -> String {
     let mut out = String::from("## Scope changes\n\n");
     out.push_str(&format!(
         "From {} to {}: {}.\n",
@@ -36,6 +43,31 @@ pub fn render(changes: &[Change], old_label: &str, new_label: &str) -> String {
                 "| {} {} | {impact} |\n",
                 change.kind.direction().marker(),
                 cell(&change.summary)
+            ));
+        }
+    }
+    if !changes.is_empty() && !sign_off.is_empty() {
+        out.push_str("\n### Sign-off\n\n| Party | Loses | Gains |\n| --- | --- | --- |\n");
+        for entry in sign_off {
+            let mut party = cell(&name(&entry.party));
+            if entry.approves {
+                party.push_str(" (approves scope changes)");
+            }
+            let list = |hands: &[super::Hand]| {
+                if hands.is_empty() {
+                    "nothing".to_owned()
+                } else {
+                    hands
+                        .iter()
+                        .map(|h| cell(&h.what))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                }
+            };
+            out.push_str(&format!(
+                "| {party} | {} | {} |\n",
+                list(&entry.loses),
+                list(&entry.gains)
             ));
         }
     }
@@ -99,7 +131,7 @@ mod tests {
 
     #[test]
     fn empty_diff_says_so() {
-        let text = render(&[], "a.yaml", "b.yaml");
+        let text = render(&[], ("a.yaml", "b.yaml"), &[], &|id| id.to_owned());
         assert_eq!(
             text,
             "## Scope changes\n\nFrom a.yaml to b.yaml: no changes in scope.\n"

@@ -23,17 +23,20 @@ pub mod human;
 pub mod json;
 mod kind;
 pub mod markdown;
+mod order;
 mod parties;
 #[cfg(test)]
 mod props;
 mod record;
 mod services;
+pub mod sign_off;
 
 use serde::Serialize;
 
 use crate::scope::Scope;
 
 pub use kind::{ChangeKind, Direction, Group};
+pub use sign_off::{Hand, SignOff, sign_off};
 
 /// How much a change matters, ordered `info` < `minor` < `major`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, clap::ValueEnum)]
@@ -75,15 +78,19 @@ pub struct Change {
     pub new: Option<serde_json::Value>,
     /// How much it matters.
     pub impact: Impact,
-    /// One sentence naming the things involved.
+    /// One sentence naming the things involved, parties by name.
     pub summary: String,
+    /// For a service default-owner change: the functions whose effective
+    /// owner changes with it, by id. Absent for every other change.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub functions: Option<Vec<String>>,
 }
 
-/// Every difference from `old` to `new`, in output order: by [`Group`];
-/// within ownership, transfers and removals first; otherwise in file order
-/// (the new file's, then what only the old one had).
+/// Every difference from `old` to `new`, in output order: by [`Group`],
+/// then by impact (major first), then by place in the file (the new file's,
+/// then what only the old one had).
 pub fn diff(old: &Scope, new: &Scope) -> Vec<Change> {
-    let mut out = record::Changes::default();
+    let mut out = record::Changes::naming(old, new);
     services::compare(&mut out, old, new);
     functions::compare(&mut out, old, new);
     decisions::compare(&mut out, old, new);
@@ -92,8 +99,7 @@ pub fn diff(old: &Scope, new: &Scope) -> Vec<Change> {
     cadence::compare(&mut out, old, new);
     engagement(&mut out, old, new);
     let mut changes = out.into_vec();
-    // A stable sort keeps file order within each band.
-    changes.sort_by_key(|c| (c.group, !c.kind.is_transfer_or_removal()));
+    order::sort(&mut changes, old, new);
     changes
 }
 

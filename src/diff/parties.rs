@@ -128,11 +128,11 @@ mod tests {
         assert_eq!(
             changes(&old, &new),
             [
-                (PartyNameChanged, "party `it`: name IT → IT team".to_owned()),
                 (
                     PartyHoursChanged,
                     "party `it`: hours business → 24x7 (more coverage)".to_owned()
                 ),
+                (PartyNameChanged, "party `it`: name IT → IT team".to_owned()),
                 (
                     ContactsChanged,
                     "party `it`: contacts none → Ann".to_owned()

@@ -1,23 +1,62 @@
 //! Recording changes: the collector every comparison writes to, and the
 //! judgements of impact that several comparisons share.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 use serde_json::Value;
 
 use super::{Change, ChangeKind, Impact};
-use crate::scope::{Duration, Hours};
+use crate::scope::{Duration, Hours, Scope};
 
 /// A judgement of a field change: its impact and an optional word for the
 /// summary ("tightened", "less coverage").
 pub(super) type Verdict = (Impact, Option<&'static str>);
 
-/// The changes found so far, in the order they were found.
+/// The changes found so far, in the order they were found, and the party
+/// names their summaries use.
 #[derive(Debug, Default)]
 pub(super) struct Changes {
     changes: Vec<Change>,
+    /// Party id -> display name, the newer side's name where both have one.
+    names: HashMap<String, String>,
 }
 
 impl Changes {
+    /// A collector whose summaries name the parties of `old` and `new` by
+    /// their names (DESIGN.md 4, revision 2); ids stay in the values.
+    pub fn naming(old: &Scope, new: &Scope) -> Changes {
+        let names = old
+            .parties
+            .iter()
+            .chain(&new.parties)
+            .map(|(id, party)| (id.clone(), party.name.clone()))
+            .collect();
+        Changes {
+            changes: Vec::new(),
+            names,
+        }
+    }
+
+    /// A party as a summary names it: its name, or the id when it has none
+    /// (an undefined party).
+    pub fn name(&self, id: &str) -> String {
+        self.names.get(id).cloned().unwrap_or_else(|| id.to_owned())
+    }
+
+    /// Several parties by name, comma-separated.
+    pub fn names(&self, ids: &[&str]) -> String {
+        ids.iter()
+            .map(|id| self.name(id))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// The changes recorded so far (for comparisons that look back).
+    pub fn last_mut(&mut self) -> Option<&mut Change> {
+        self.changes.last_mut()
+    }
+
     /// The changes, in the order they were found.
     pub fn into_vec(self) -> Vec<Change> {
         self.changes
@@ -41,6 +80,7 @@ impl Changes {
             new: values.1,
             impact,
             summary,
+            functions: None,
         });
     }
 
@@ -73,13 +113,12 @@ impl Changes {
     ) {
         if !same_set(old, new) {
             let (old, new) = (parties_value(old), parties_value(new));
-            self.field(
+            self.party_field(
                 kind,
                 pointer,
                 item,
                 field,
-                old.as_ref(),
-                new.as_ref(),
+                (old.as_ref(), new.as_ref()),
                 hands,
             );
         }
@@ -96,7 +135,7 @@ impl Changes {
     ) {
         for &(kind, field, old, new) in lists {
             if !same_set(old, new) {
-                self.field(kind, &at(field), item, field, Some(old), Some(new), minor);
+                self.party_field(kind, &at(field), item, field, (Some(old), Some(new)), minor);
             }
         }
     }
@@ -114,17 +153,74 @@ impl Changes {
         new: Option<&T>,
         judge: impl FnOnce(Option<&T>, Option<&T>) -> Verdict,
     ) {
-        if old == new {
-            return;
-        }
-        let (impact, note) = judge(old, new);
-        let (old, new) = (old.map(value), new.map(value));
-        let mut summary = format!("{item}: {field} {} → {}", show(&old), show(&new));
-        if let Some(note) = note {
-            summary.push_str(&format!(" ({note})"));
-        }
-        self.push(kind, pointer.to_owned(), (old, new), impact, summary);
+        self.field_shown(kind, (pointer, item, field), (old, new), judge, show);
     }
+
+    /// Records a change of a field that names parties (a backup, a tier's
+    /// party, a RACI list): like [`Changes::field`], but the summary names
+    /// the parties by name while the values keep their ids.
+    pub fn party_field<T: Serialize + PartialEq + ?Sized>(
+        &mut self,
+        kind: ChangeKind,
+        pointer: &str,
+        item: &str,
+        field: &str,
+        (old, new): (Option<&T>, Option<&T>),
+        judge: impl FnOnce(Option<&T>, Option<&T>) -> Verdict,
+    ) {
+        let by_name = |value: &Option<Value>| show(&rename(value, &self.names));
+        if let Some(change) = judged((pointer, item, field), (old, new), judge, by_name) {
+            self.push(kind, pointer.to_owned(), change.0, change.1, change.2);
+        }
+    }
+
+    fn field_shown<T: Serialize + PartialEq + ?Sized>(
+        &mut self,
+        kind: ChangeKind,
+        (pointer, item, field): (&str, &str, &str),
+        (old, new): (Option<&T>, Option<&T>),
+        judge: impl FnOnce(Option<&T>, Option<&T>) -> Verdict,
+        shown: impl Fn(&Option<Value>) -> String,
+    ) {
+        if let Some(change) = judged((pointer, item, field), (old, new), judge, shown) {
+            self.push(kind, pointer.to_owned(), change.0, change.1, change.2);
+        }
+    }
+}
+
+/// The old and new values, the impact and the summary of a field change.
+type Judged = ((Option<Value>, Option<Value>), Impact, String);
+
+/// A judged field change: its values, impact and summary
+/// ("{item}: {field} {old} → {new}"), or `None` when nothing changed.
+fn judged<T: Serialize + PartialEq + ?Sized>(
+    (_pointer, item, field): (&str, &str, &str),
+    (old, new): (Option<&T>, Option<&T>),
+    judge: impl FnOnce(Option<&T>, Option<&T>) -> Verdict,
+    shown: impl Fn(&Option<Value>) -> String,
+) -> Option<Judged> {
+    if old == new {
+        return None;
+    }
+    let (impact, note) = judge(old, new);
+    let (old, new) = (old.map(value), new.map(value));
+    let mut summary = format!("{item}: {field} {} → {}", shown(&old), shown(&new));
+    if let Some(note) = note {
+        summary.push_str(&format!(" ({note})"));
+    }
+    Some(((old, new), impact, summary))
+}
+
+/// Party ids (a string or a list of them) replaced by their names.
+fn rename(value: &Option<Value>, names: &HashMap<String, String>) -> Option<Value> {
+    let one = |v: &Value| match v {
+        Value::String(id) => Value::String(names.get(id).cloned().unwrap_or_else(|| id.clone())),
+        other => other.clone(),
+    };
+    value.as_ref().map(|v| match v {
+        Value::Array(items) => Value::Array(items.iter().map(one).collect()),
+        other => one(other),
+    })
 }
 
 /// `value` as JSON, normalised the way the scope serializes it (durations

@@ -16,7 +16,8 @@ fn diff_between_two_tags_lists_exactly_the_semantic_changes() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
-    let changes: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
+    let document: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let changes = document["changes"].as_array().unwrap();
     let kinds: Vec<&str> = changes
         .iter()
         .map(|c| c["kind"].as_str().unwrap())

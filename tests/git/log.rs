@@ -19,7 +19,11 @@ fn log_shows_meaning_changes_through_a_move() {
     let repo = history();
     let output = log(&repo, &[]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
-    snapshot("log-human", stdout_of(&output));
+    let text = stdout_of(&output);
+    // Blank lines between groups are blank: no trailing spaces anywhere.
+    assert!(text.contains("\n\n"), "{text}");
+    assert!(!text.lines().any(|l| l.ends_with(' ')), "{text:?}");
+    snapshot("log-human", text);
 }
 
 #[test]
