@@ -28,8 +28,9 @@ const DECISION_ROWS: usize = 7;
 const COVERAGE_ROWS: usize = 9;
 /// Escalation paths side by side on one slide.
 const LADDERS: usize = 3;
-/// Findings listed on the findings slide.
-const FINDING_ROWS: usize = 7;
+/// Findings listed on the findings slide (messages that wrap to three lines
+/// still leave room for the "… and N more" line on the printed page).
+const FINDING_ROWS: usize = 6;
 /// Changes per slide.
 const CHANGE_ROWS: usize = 10;
 
