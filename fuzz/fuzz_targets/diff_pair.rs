@@ -31,8 +31,10 @@ fuzz_target!(|data: &[u8]| {
     );
     let _ = diff::human::render(&changes, false, true);
     let _ = diff::human::render(&changes, true, false);
-    let _ = diff::markdown::render(&changes, "old", "new");
-    let _ = diff::json::render(&changes);
+    let sign_off = diff::sign_off(&changes, &old.scope, &new.scope);
+    let name = |id: &str| id.to_owned();
+    let _ = diff::markdown::render(&changes, ("old", "new"), &sign_off, &name);
+    let _ = diff::json::render(&changes, &sign_off);
     let _ = diff::impact_counts(&changes);
     let _ = diff::summary_line(&changes);
 });

@@ -23,9 +23,9 @@ fuzz_target!(|data: &[u8]| {
     };
     match query::find(&document.scope, &wanted) {
         query::Found::Functions(found) => {
-            let built = answer::build(&document.scope, &wanted, &found);
-            let _ = human::render(&built, false);
-            let _ = human::render(&built, true);
+            let built = answer::build(&document.scope, &wanted, &found, None);
+            let _ = human::render(&built, false, Some(5));
+            let _ = human::render(&built, true, None);
             let _ = serde_json::to_string_pretty(&built);
         }
         query::Found::Nothing(suggestions) => {
