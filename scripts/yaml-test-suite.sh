@@ -91,7 +91,9 @@ def category(case):
             return "invalid-refused", None
         return "invalid-by-rule", None
     if not parse:
-        return "by-design", "schema errors (not a scope: no `version`, not a mapping, ...)"
+        if first["message"].startswith("a scope must be a mapping"):
+            return "by-design", "not a mapping (a list or a scalar at the top)"
+        return "by-design", "schema errors (a mapping, but not a scope: no `version`, ...)"
     for prefix, reason in BY_DESIGN:
         if parse[0]["message"].startswith(prefix):
             return "by-design", reason
