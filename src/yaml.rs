@@ -21,6 +21,10 @@ use granit_parser::{Event, Options, Parser, ScalarStyle, ScanError, Tag};
 
 use crate::source::Span;
 
+mod unclosed;
+
+pub use unclosed::unclosed_flow;
+
 /// The largest scope file comanage reads, in bytes.
 ///
 /// Real scopes are a few hundred kilobytes at most; the cap keeps a hostile or
@@ -166,8 +170,12 @@ pub fn parse(text: &str) -> Result<Node, YamlError> {
         alias_bytes: 0,
         alias_byte_budget: text.len().saturating_mul(2) + ALIAS_BYTES_BEYOND_INPUT,
         nodes: 0,
+        parser_failed: false,
     };
-    builder.document()
+    match builder.document() {
+        Err(err) if !builder.parser_failed => Err(builder.syntax_error_after().unwrap_or(err)),
+        result => result,
+    }
 }
 
 type Spanned<'a> = (Event<'a>, granit_parser::Span);
@@ -187,6 +195,9 @@ struct Builder<'a> {
     alias_byte_budget: usize,
     /// Nodes built so far, aliases expanded: the alias-bomb budget.
     nodes: usize,
+    /// Whether the parser itself reported an error (rather than a format
+    /// rule or a budget of this module).
+    parser_failed: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -200,9 +211,26 @@ impl<'a> Builder<'a> {
                     self.anchor_spans.insert(id, byte_span(&span));
                 }
                 Some(Ok(event)) => return Ok(Some(event)),
-                Some(Err(err)) => return Err(scan_error(&err)),
+                Some(Err(err)) => {
+                    self.parser_failed = true;
+                    return Err(scan_error(&err));
+                }
             }
         }
+    }
+
+    /// The parser's error in the rest of the text, if it has one. A file
+    /// that is not YAML at all is reported as such, even when a format rule
+    /// (a tag, a complex key, a second document) stopped the tree earlier:
+    /// fixing that rule would only reveal the syntax error. Reading events
+    /// without building anything is linear in the text and expands no alias.
+    fn syntax_error_after(&mut self) -> Option<YamlError> {
+        for event in self.events.by_ref() {
+            if let Err(err) = event {
+                return Some(scan_error(&err));
+            }
+        }
+        None
     }
 
     fn expect(&mut self) -> Result<Spanned<'a>, YamlError> {
@@ -737,6 +765,16 @@ mod tests {
                 "{text}: {err:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_syntax_error_later_in_the_file_wins_over_a_format_rule() {
+        // yaml-test-suite QLJ7 and Y79Y/009 are invalid YAML; the tag or the
+        // complex key comes first but is not why.
+        let err = parse("a: !foo x\nb: [c: d: e]\n").unwrap_err();
+        assert!(!err.message.starts_with("unsupported tag"), "{err:?}");
+        let err = parse("a: !foo x\nb: c\n").unwrap_err();
+        assert!(err.message.starts_with("unsupported tag"), "{err:?}");
     }
 
     #[test]

@@ -228,3 +228,77 @@ fn tags_and_complex_keys_are_refused_in_the_formats_words() {
     assert_eq!(code, Some(1));
     assert!(stdout.contains("the file has no content"), "{stdout}");
 }
+
+/// A flow list left open is reported by the parser on a later line, in words
+/// about indentation; the help names the `[` and where it was opened, and a
+/// label marks it.
+#[test]
+fn an_unclosed_flow_list_is_named_in_the_help() {
+    let path = fixture("yaml/unclosed-flow.scope.yaml");
+    let output = comanage().args(["validate", &path]).output().unwrap();
+    let stdout = stdout_of(&output);
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("unclosed-flow.scope.yaml:15:9]"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("this `[` is never closed"), "{stdout}");
+    insta::assert_snapshot!("yaml-unclosed-flow", stdout);
+
+    let output = comanage()
+        .args(["validate", "--format", "json", &path])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let diagnostic = &json[0];
+    assert_eq!(diagnostic["rule"], "parse");
+    assert_eq!(
+        (diagnostic["line"].as_u64(), diagnostic["column"].as_u64()),
+        (Some(15), Some(9))
+    );
+    assert_eq!(
+        diagnostic["help"],
+        "the `[` opened at 14:20 is not closed before this place: add `]` after its last item"
+    );
+}
+
+/// A `{` still open when the file ends: the parser places the error at the
+/// `{` itself, and the help says how to close it.
+#[test]
+fn an_unclosed_flow_mapping_at_the_end_says_how_to_close_it() {
+    let output = comanage()
+        .args(["validate", "--format", "json", "-"])
+        .write_stdin("version: 1\nengagement: {client: H\n")
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(output.status.code(), Some(1), "{json}");
+    let diagnostic = &json[0];
+    assert_eq!(diagnostic["message"], "invalid YAML: unclosed bracket '{'");
+    assert_eq!(
+        (diagnostic["line"].as_u64(), diagnostic["column"].as_u64()),
+        (Some(2), Some(13))
+    );
+    assert_eq!(
+        diagnostic["help"],
+        "the file ends before this bracket is closed: add `]` or `}` after its last item",
+        "{json}"
+    );
+}
+
+/// When every bracket is closed, a syntax error keeps the general help.
+#[test]
+fn a_syntax_error_with_closed_brackets_keeps_the_general_help() {
+    let output = comanage()
+        .args(["validate", &fixture("yaml/flow-closed-error.scope.yaml")])
+        .output()
+        .unwrap();
+    let stdout = stdout_of(&output);
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    assert!(!stdout.contains("never closed"), "{stdout}");
+    assert!(
+        stdout.contains("help: check the indentation and quoting around this place"),
+        "{stdout}"
+    );
+}

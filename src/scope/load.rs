@@ -218,9 +218,20 @@ pub fn load(source: SourceFile) -> Result<Document, Rejected> {
         Err(err) => {
             let span = err.span.unwrap_or_default();
             let (message, help) = explain_parse_error(&err.message);
-            let diagnostic = Diagnostic::error("parse", message, span)
-                .with_label("here")
-                .with_help(help);
+            let diagnostic = Diagnostic::error("parse", message, span).with_label("here");
+            let diagnostic = match unclosed_opener(&source, &err) {
+                Some(opener) => {
+                    let bracket = &source.text()[opener.range()];
+                    let close = if bracket == "[" { "]" } else { "}" };
+                    let (line, column) = source.line_col(opener.start);
+                    diagnostic
+                        .with_related(opener, format!("this `{bracket}` is never closed"))
+                        .with_help(format!(
+                            "the `{bracket}` opened at {line}:{column} is not closed before this place: add `{close}` after its last item"
+                        ))
+                }
+                None => diagnostic.with_help(help),
+            };
             return Err(reject(&source, vec![diagnostic]));
         }
     };
@@ -250,6 +261,27 @@ pub fn load(source: SourceFile) -> Result<Document, Rejected> {
     }
 }
 
+/// The flow `[` or `{` left open before a syntax error, when that is the
+/// likely cause: the opener is on an earlier line than the error (a flow
+/// collection open on the error's own line is more likely fine), or the error
+/// is at the end of the file. Errors comanage raises itself (tags, budgets,
+/// documents) have other causes and keep their own help.
+fn unclosed_opener(source: &SourceFile, err: &yaml::YamlError) -> Option<Span> {
+    let at = err.span?.start;
+    if !is_syntax_error(&err.message) {
+        return None;
+    }
+    let opener = yaml::unclosed_flow(source.text(), at)?;
+    let at_end = source.text()[at..].trim().is_empty();
+    (at_end || source.line_col(opener.start).0 < source.line_col(at).0).then_some(opener)
+}
+
+/// Whether the parser's message is a YAML syntax error rather than one of
+/// the limits and format rules comanage's own YAML layer checks.
+fn is_syntax_error(message: &str) -> bool {
+    explain_parse_error(message).0.starts_with("invalid YAML: ")
+}
+
 /// The parser's message in the user's terms, and how to fix it.
 fn explain_parse_error(message: &str) -> (String, String) {
     let lower = message.to_lowercase();
@@ -258,6 +290,11 @@ fn explain_parse_error(message: &str) -> (String, String) {
         (
             format!("tags are not supported in a scope file: {tag}"),
             "remove the tag; a scope holds plain values (only YAML's core tags such as `!!str` are accepted)",
+        )
+    } else if lower.contains("unclosed bracket") {
+        (
+            format!("invalid YAML: {message}"),
+            "the file ends before this bracket is closed: add `]` or `}` after its last item",
         )
     } else if lower.contains("a mapping key must be a plain value") {
         (
