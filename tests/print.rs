@@ -1,5 +1,6 @@
 //! Printing: every slide of the HTML report fits its printed page. Each
-//! example, a 20-party / 80-function fixture and the examples' portfolio are
+//! example, a 20-party / 80-function fixture, a five-party fixture with one
+//! 113-character party name, and the examples' portfolio are
 //! printed to PDF with headless Chromium, and the PDF must have exactly one
 //! page per slide. Skipped (with a note) when Chromium is not installed.
 
@@ -62,7 +63,8 @@ fn every_slide_prints_on_one_page() {
     let profile = dir.path().join("profile");
     std::fs::create_dir(&profile).unwrap();
     let twenty = fixture("report/twenty-parties.scope.yaml");
-    let cases: [(&str, Vec<&str>); 5] = [
+    let long_name = fixture("report/long-party-name.scope.yaml");
+    let cases: [(&str, Vec<&str>); 6] = [
         ("harbor", vec!["examples/harbor-dental.scope.yaml"]),
         (
             "northwind",
@@ -70,6 +72,7 @@ fn every_slide_prints_on_one_page() {
         ),
         ("cedar", vec!["examples/cedar-law.scope.yaml"]),
         ("twenty", vec![twenty.as_str()]),
+        ("long-name", vec![long_name.as_str()]),
         ("portfolio", vec!["examples"]),
     ];
     for (name, paths) in cases {
