@@ -3,6 +3,7 @@
 //! 113-character party name, and the examples' portfolio are
 //! printed to PDF with headless Chromium, and the PDF must have exactly one
 //! page per slide. Skipped (with a note) when Chromium is not installed.
+//! The slide screenshots the README shows exist and stay small.
 
 use std::path::Path;
 use std::process::Command;
@@ -101,4 +102,21 @@ fn every_slide_prints_on_one_page() {
 fn page_objects_are_counted_not_the_page_tree() {
     let pdf = b"<< /Type /Pages /Kids [1 0 R 2 0 R] >> << /Type /Page >> << /Type/Page >>";
     assert_eq!(pages(pdf), 2);
+}
+
+#[test]
+fn every_screenshot_the_readme_shows_exists_and_stays_small() {
+    let root = crate::common::root();
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let images: Vec<&str> = readme
+        .match_indices("](docs/")
+        .filter_map(|(at, _)| readme[at + 2..].split(')').next())
+        .collect();
+    assert!(images.len() >= 11, "README shows {images:?}");
+    for image in images {
+        let size = std::fs::metadata(root.join(image))
+            .unwrap_or_else(|e| panic!("README shows {image}: {e}"))
+            .len();
+        assert!(size < 150_000, "{image} is {size} bytes");
+    }
 }
