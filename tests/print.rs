@@ -1,7 +1,9 @@
 //! Printing: every slide of the HTML report fits its printed page. Each
-//! example, a 20-party / 80-function fixture and the examples' portfolio are
+//! example, a 20-party / 80-function fixture, a five-party fixture with one
+//! 113-character party name, and the examples' portfolio are
 //! printed to PDF with headless Chromium, and the PDF must have exactly one
 //! page per slide. Skipped (with a note) when Chromium is not installed.
+//! The slide screenshots the README shows exist and stay small.
 
 use std::path::Path;
 use std::process::Command;
@@ -62,7 +64,8 @@ fn every_slide_prints_on_one_page() {
     let profile = dir.path().join("profile");
     std::fs::create_dir(&profile).unwrap();
     let twenty = fixture("report/twenty-parties.scope.yaml");
-    let cases: [(&str, Vec<&str>); 5] = [
+    let long_name = fixture("report/long-party-name.scope.yaml");
+    let cases: [(&str, Vec<&str>); 6] = [
         ("harbor", vec!["examples/harbor-dental.scope.yaml"]),
         (
             "northwind",
@@ -70,6 +73,7 @@ fn every_slide_prints_on_one_page() {
         ),
         ("cedar", vec!["examples/cedar-law.scope.yaml"]),
         ("twenty", vec![twenty.as_str()]),
+        ("long-name", vec![long_name.as_str()]),
         ("portfolio", vec!["examples"]),
     ];
     for (name, paths) in cases {
@@ -98,4 +102,21 @@ fn every_slide_prints_on_one_page() {
 fn page_objects_are_counted_not_the_page_tree() {
     let pdf = b"<< /Type /Pages /Kids [1 0 R 2 0 R] >> << /Type /Page >> << /Type/Page >>";
     assert_eq!(pages(pdf), 2);
+}
+
+#[test]
+fn every_screenshot_the_readme_shows_exists_and_stays_small() {
+    let root = crate::common::root();
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let images: Vec<&str> = readme
+        .match_indices("](docs/")
+        .filter_map(|(at, _)| readme[at + 2..].split(')').next())
+        .collect();
+    assert!(images.len() >= 11, "README shows {images:?}");
+    for image in images {
+        let size = std::fs::metadata(root.join(image))
+            .unwrap_or_else(|e| panic!("README shows {image}: {e}"))
+            .len();
+        assert!(size < 150_000, "{image} is {size} bytes");
+    }
 }

@@ -118,13 +118,28 @@ impl<T> Chunk<T> {
     }
 }
 
-/// `items` cut into slides of at most `size`, numbered.
+/// `items` cut into slides of at most `size`, numbered, and spread evenly
+/// over as few slides as that takes: 10 rows of 9 a slide print as 5 and 5,
+/// never as 9 and one orphaned row.
 pub(super) fn chunks<T>(items: Vec<T>, size: usize) -> Vec<Chunk<T>> {
-    let mut groups: Vec<Vec<T>> = Vec::new();
+    let parts = items.len().div_ceil(size.max(1));
+    // The first `extra` slides take one row more than the others.
+    let (base, extra) = (
+        items.len().checked_div(parts).unwrap_or(0),
+        items.len().checked_rem(parts).unwrap_or(0),
+    );
+    let mut groups: Vec<Vec<T>> = Vec::with_capacity(parts);
     for item in items {
-        match groups.last_mut() {
-            Some(last) if last.len() < size => last.push(item),
-            _ => groups.push(vec![item]),
+        // The open slide is number `groups.len()`: it holds `base` rows,
+        // one more while it is one of the first `extra`.
+        let open_is_full = groups
+            .last()
+            .is_none_or(|last| last.len() >= base + usize::from(groups.len() <= extra));
+        if open_is_full {
+            groups.push(Vec::new());
+        }
+        if let Some(last) = groups.last_mut() {
+            last.push(item);
         }
     }
     numbered(groups)
@@ -186,7 +201,21 @@ impl CellView {
     }
 }
 
+/// The RACI matrix cut into slides of at most `per_slide` rows, balanced:
+/// the smallest budget that needs no more slides than `per_slide` does, so
+/// the last slide is not left with a row or two.
 fn raci_slides(report: &Report, per_slide: usize) -> Vec<Chunk<RaciGroup<'_>>> {
+    let per_slide = per_slide.max(2);
+    let needed = raci_pages(report, per_slide).len();
+    let budget = (2..per_slide)
+        .find(|&budget| raci_pages(report, budget).len() <= needed)
+        .unwrap_or(per_slide);
+    numbered(raci_pages(report, budget))
+}
+
+/// The matrix's rows filled into slides of `per_slide` rows each (a
+/// service heading costs a row).
+fn raci_pages(report: &Report, per_slide: usize) -> Vec<Vec<RaciGroup<'_>>> {
     // Fill slides row by row; a service that crosses a slide boundary
     // repeats its heading on the next slide.
     let mut slides: Vec<Vec<RaciGroup<'_>>> = Vec::new();
@@ -225,7 +254,7 @@ fn raci_slides(report: &Report, per_slide: usize) -> Vec<Chunk<RaciGroup<'_>>> {
         }
         used += 1;
     }
-    numbered(slides)
+    slides
 }
 
 /// A coverage row with its status in words and colour.

@@ -84,7 +84,34 @@ fn long_matrices_continue_on_the_next_slide_with_their_heading() {
     let html = html::render(&report).expect("renders");
     assert!(html.contains("RACI matrix<span class=\"part\"> (1 of 2)"));
     assert!(html.contains("RACI matrix<span class=\"part\"> (2 of 2)"));
-    // The service heading opens each slide: 16 rows + heading, then 9 + heading.
+    // The service heading opens each slide, and the rows are shared out
+    // evenly (13 and 12), not 16 and an almost empty second slide.
     assert_eq!(html.matches("<tr class=\"svc\">").count(), 2);
-    assert_eq!(html.matches("<td class=\"fn\"").count(), 25);
+    let per_slide: Vec<usize> = html
+        .split("<section class=\"slide")
+        .filter(|slide| slide.contains("RACI matrix"))
+        .map(|slide| slide.matches("<td class=\"fn\"").count())
+        .collect();
+    assert_eq!(per_slide, [13, 12]);
+}
+
+#[test]
+fn lists_are_spread_evenly_over_as_few_slides_as_they_need() {
+    let sizes = |n: usize, size: usize| -> Vec<usize> {
+        html::chunks((0..n).collect(), size)
+            .iter()
+            .map(|c| c.items.len())
+            .collect()
+    };
+    // One row over a slide's capacity is not left alone on a slide.
+    assert_eq!(sizes(10, 9), [5, 5]);
+    assert_eq!(sizes(19, 9), [7, 6, 6]);
+    assert_eq!(sizes(9, 9), [9]);
+    assert_eq!(sizes(3, 9), [3]);
+    assert!(sizes(0, 9).is_empty());
+    let parts: Vec<(usize, usize)> = html::chunks((0..10).collect(), 9)
+        .iter()
+        .map(|c| (c.part, c.parts))
+        .collect();
+    assert_eq!(parts, [(1, 2), (2, 2)]);
 }

@@ -28,8 +28,11 @@ pub struct Chart {
 /// One party's bar: its name above, owned functions as the bar, critical
 /// ones as the darker part of it.
 pub struct Bar {
-    /// The party's name.
+    /// The party's name, shown whole as the label's tooltip.
     pub name: String,
+    /// The name as drawn: cut with an ellipsis to fit the chart's width
+    /// (SVG text does not wrap or ellipsize by itself).
+    pub label: String,
     /// Functions it owns.
     pub owned: usize,
     /// Of those, critical.
@@ -49,6 +52,19 @@ pub struct Bar {
 /// Length of the longest bar, in viewBox units.
 pub const CHART_BAR_MAX: usize = 560;
 const CHART_ROW: usize = 62;
+/// Characters of a party name that fit the chart's 720-unit width in its
+/// 16-unit bold type, with room to spare for wide letters.
+const CHART_LABEL_CHARS: usize = 64;
+
+/// `text` cut to at most `max` characters, the last one an ellipsis, when
+/// it is longer.
+pub fn shortened(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let kept: String = text.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", kept.trim_end())
+}
 
 impl Chart {
     /// The chart of `report`'s ownership.
@@ -70,6 +86,7 @@ impl Chart {
                 let width = scale(o.owned);
                 Bar {
                     name: o.party.name.clone(),
+                    label: shortened(&o.party.name, CHART_LABEL_CHARS),
                     owned: o.owned,
                     critical: o.critical,
                     label_y: top + 18,
@@ -240,4 +257,18 @@ pub fn stats(report: &Report) -> Vec<Stat> {
             },
         },
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shortened;
+
+    #[test]
+    fn long_names_are_cut_with_an_ellipsis_short_ones_kept() {
+        assert_eq!(shortened("Plant operations", 64), "Plant operations");
+        assert_eq!(shortened("abcdef", 6), "abcdef");
+        assert_eq!(shortened("abc defg", 5), "abc…");
+        assert_eq!(shortened("ééééééé", 4), "ééé…");
+        assert_eq!(shortened("abc", 0), "…");
+    }
 }
