@@ -16,3 +16,25 @@ pub mod show;
 pub mod validate;
 pub mod what_if;
 pub mod who;
+
+use crate::cli::GlobalArgs;
+use crate::inputs::{self, Loaded};
+use crate::scope::Document;
+
+/// The scope at `path` for a command that answers from one scope; `None`
+/// when it does not load, its diagnostics then printed to standard error
+/// (standard output is for the answer, which scripts may parse) and the
+/// command's exit is 1. A file that cannot be read is an error (exit 2).
+pub fn load_scope(path: &str, global: &GlobalArgs) -> miette::Result<Option<Box<Document>>> {
+    match inputs::load_one(path) {
+        Loaded::Valid(document) => Ok(Some(document)),
+        Loaded::Unreadable(err) => Err(miette::Report::new(err)),
+        Loaded::Invalid(rejected) => {
+            crate::cli::write_stderr(&crate::findings::render_rejected(
+                rejected,
+                global.color.for_stderr(),
+            ));
+            Ok(None)
+        }
+    }
+}

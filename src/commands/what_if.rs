@@ -1,9 +1,7 @@
 //! `comanage what-if`: what falls through the cracks if a party leaves or its
 //! work moves (DESIGN.md 7). The file is never changed.
 
-use crate::cli::{CommandResult, GlobalArgs, Status, write_stderr, write_stdout};
-use crate::findings;
-use crate::inputs::{self, Loaded};
+use crate::cli::{CommandResult, GlobalArgs, Status, write_stdout};
 use crate::lint::LintOptions;
 use crate::scope::{Id, Scope};
 use crate::whatif::{self, Change};
@@ -61,16 +59,8 @@ fn parse_reassign(text: &str) -> Result<(String, String), String> {
 /// Answers what the change would do to the scope.
 pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
     let path = args.path.as_deref().unwrap_or(&global.file);
-    let document = match inputs::load_one(path) {
-        Loaded::Valid(document) => document,
-        Loaded::Unreadable(err) => return Err(miette::Report::new(err)),
-        Loaded::Invalid(rejected) => {
-            write_stderr(&findings::render_rejected(
-                rejected,
-                global.color.for_stderr(),
-            ));
-            return Ok(Status::Problems);
-        }
+    let Some(document) = super::load_scope(path, global)? else {
+        return Ok(Status::Problems);
     };
     let change = Change {
         without: args.without.clone(),

@@ -3,8 +3,6 @@
 //! hook for when the query names a party; with `--at`, who is on duty then.
 
 use crate::cli::{CommandResult, GlobalArgs, Status, write_stderr, write_stdout};
-use crate::findings;
-use crate::inputs::{self, Loaded};
 use crate::scope::Scope;
 use crate::who::answer::{self, Duty};
 use crate::who::duty::{Clock, Moment};
@@ -60,18 +58,8 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
             (None, true) => Some(Moment::now()),
             (None, false) => None,
         };
-    let document = match inputs::load_one(&global.file) {
-        Loaded::Valid(document) => document,
-        Loaded::Unreadable(err) => return Err(miette::Report::new(err)),
-        Loaded::Invalid(rejected) => {
-            // Diagnostics go to standard error: standard output is for the
-            // answer, which scripts may parse.
-            write_stderr(&findings::render_rejected(
-                rejected,
-                global.color.for_stderr(),
-            ));
-            return Ok(Status::Problems);
-        }
+    let Some(document) = super::load_scope(&global.file, global)? else {
+        return Ok(Status::Problems);
     };
     let scope = &document.scope;
     let clock = Clock::of(scope);
