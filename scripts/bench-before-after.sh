@@ -64,8 +64,8 @@ hf --runs "$slow" --export-json "$out/report-table.json" \
 echo "== who monitoring, 40,000 matching functions (validate as the load-alone peer)"
 f=$out/who-40000.yaml
 hf --runs "$slow" --export-json "$out/who.json" \
-    -n "before human" "$before who monitoring $f" -n "before json" "$before who monitoring --format json $f" \
-    -n "after human" "$after who monitoring $f" -n "after json" "$after who monitoring --format json $f" \
+    -n "before human" "$before -f $f who monitoring" -n "before json" "$before -f $f who monitoring --format json" \
+    -n "after human" "$after -f $f who monitoring" -n "after json" "$after -f $f who monitoring --format json" \
     -n "after validate" "$after validate $f"
 
 echo "== alias case: a 1 MB string anchored once and aliased 1,000 times (peak RSS, exit code)"
