@@ -9,6 +9,9 @@
 #
 # Usage: scripts/bench-log.sh [COMMITS]   (default 1000)
 # Uses hyperfine when installed, else the mean of 10 timed runs.
+# COMANAGE_BIN picks the binary (SKIP_BUILD=1 skips the build); with
+# hyperfine, COMANAGE_PEER_BIN adds a second comanage (an older build, say)
+# to the same run.
 set -euo pipefail
 
 commits=${1:-1000}
@@ -73,7 +76,12 @@ $theirs > "$work/theirs.txt"
 echo "comanage log: $(grep -c '^[0-9a-f]\{7,\} ' "$work/ours.txt") entries"
 
 if command -v hyperfine > /dev/null; then
-    hyperfine -N --warmup 2 --style basic "$ours" "$theirs" --output=null
+    peer=()
+    if [[ -n ${COMANAGE_PEER_BIN:-} ]]; then
+        peer=("${COMANAGE_PEER_BIN} log -f $file")
+        ${peer[0]} > /dev/null
+    fi
+    hyperfine -N --warmup 2 --style basic "$ours" "${peer[@]}" "$theirs" --output=null
 else
     mean() {
         local start end runs=10
