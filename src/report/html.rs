@@ -301,12 +301,9 @@ impl<'a> Page<'a> {
             split: split(report),
             hatched: !report.unknown_owners.is_empty(),
             unowned: report
-                .unowned
-                .iter()
-                .map(|u| {
-                    let unknown = report.unknown_owners.iter().find(|k| k.function == *u);
-                    (u.name.as_str(), unknown.map_or(&[][..], |k| &k.parties[..]))
-                })
+                .unowned_with_unknown()
+                .into_iter()
+                .map(|(f, ids)| (f.name.as_str(), ids))
                 .collect(),
             function_column: (100usize.saturating_sub(report.raci.parties.len() * 11))
                 .clamp(28, 50),

@@ -105,16 +105,9 @@ fn ownership(s: &mut String, report: &Report) {
     );
     if !report.unowned.is_empty() {
         let names: Vec<String> = report
-            .unowned
-            .iter()
-            .map(|f| {
-                let unknown = report
-                    .unknown_owners
-                    .iter()
-                    .find(|u| u.function == *f)
-                    .map_or_else(String::new, |u| unknown(&u.parties));
-                format!("{}{unknown}", escape(&f.name))
-            })
+            .unowned_with_unknown()
+            .into_iter()
+            .map(|(f, ids)| format!("{}{}", escape(&f.name), unknown(ids)))
             .collect();
         let _ = writeln!(s, "**Unowned:** {}\n", names.join(", "));
     }

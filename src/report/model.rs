@@ -80,6 +80,24 @@ pub struct Who {
     pub name: String,
 }
 
+impl Report {
+    /// Each unowned function with the undefined ids its owner names (empty
+    /// when it names none), in file order. `unknown_owners` is a
+    /// subsequence of `unowned` in the same order, so one pass pairs them:
+    /// a lookup per function would be quadratic in scopes where many
+    /// functions name an undefined owner.
+    pub fn unowned_with_unknown(&self) -> Vec<(&FunctionRef, &[String])> {
+        let mut unknown = self.unknown_owners.iter().peekable();
+        self.unowned
+            .iter()
+            .map(|f| match unknown.next_if(|u| u.function == *f) {
+                Some(u) => (f, &u.parties[..]),
+                None => (f, &[][..]),
+            })
+            .collect()
+    }
+}
+
 /// A function, by service and id.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FunctionRef {

@@ -161,16 +161,9 @@ impl Out {
         Self::push_table(s, &table);
         if !report.unowned.is_empty() {
             let names: Vec<String> = report
-                .unowned
-                .iter()
-                .map(|f| {
-                    let unknown = report
-                        .unknown_owners
-                        .iter()
-                        .find(|u| u.function == *f)
-                        .map_or_else(String::new, |u| unknown(&u.parties));
-                    format!("{}{unknown}", clean(&f.name))
-                })
+                .unowned_with_unknown()
+                .into_iter()
+                .map(|(f, ids)| format!("{}{}", clean(&f.name), unknown(ids)))
                 .collect();
             let line = text::wrap(&format!("Unowned: {}", names.join(", ")), self.width, "  ");
             s.push_str(&self.alert(&line));
