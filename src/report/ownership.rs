@@ -20,11 +20,13 @@ pub fn tally(scope: &Scope) -> Vec<Ownership> {
         .collect();
     // Only defined parties are counted: an undefined owner is shown as such
     // (and counted as unowned), never as a party of its own.
-    let slot = |out: &[Ownership], id: &str| out.iter().position(|o| o.party.id == id);
+    // `out` is in the order of `scope.parties`, so a party's index there is
+    // its slot: one lookup, not a search per owner.
+    let slot = |id: &str| scope.parties.get_index_of(id);
     for (_, service, _, function) in each_function(scope) {
         let owners = scope.owners(service, function);
         for owner in &owners {
-            let Some(i) = slot(&out, owner) else {
+            let Some(i) = slot(owner) else {
                 continue;
             };
             out[i].owned += 1;
@@ -35,7 +37,7 @@ pub fn tally(scope: &Scope) -> Vec<Ownership> {
                 }
             }
         }
-        if let Some(i) = function.backup.as_deref().and_then(|b| slot(&out, b)) {
+        if let Some(i) = function.backup.as_deref().and_then(slot) {
             out[i].backing_up += 1;
         }
     }
