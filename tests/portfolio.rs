@@ -203,3 +203,42 @@ fn output_file_says_wrote_unless_quiet() {
     assert_eq!(quiet.status.code(), Some(0));
     assert_eq!(stderr_of(&quiet), "");
 }
+
+/// A client name with a line break and one with a 200 KB word: the table
+/// keeps each name on its row (no forged line) and stays prompt.
+#[test]
+fn hostile_client_names_stay_in_their_cells() {
+    let dir = tempfile::tempdir().unwrap();
+    let scope = |client: &str| {
+        format!(
+            "version: 1\nengagement: {{ client: \"{client}\" }}\n\
+             parties: {{ msp: {{ name: MSP, role: provider }} }}\n\
+             services: {{ ops: {{ owner: msp, functions: {{ patching: {{}} }} }} }}\n"
+        )
+    };
+    std::fs::write(dir.path().join("a.scope.yaml"), scope("Acme\\nFORGED row")).unwrap();
+    std::fs::write(dir.path().join("b.scope.yaml"), scope(&"x".repeat(200_000))).unwrap();
+    let started = std::time::Instant::now();
+    let output = comanage()
+        .env("COLUMNS", "100")
+        .args([
+            "report",
+            "--today",
+            "2026-12-01",
+            dir.path().to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(30),
+        "hang guard"
+    );
+    let stdout = stdout_of(&output);
+    assert!(
+        !stdout
+            .lines()
+            .any(|line| line.trim_start_matches(['│', ' ']).starts_with("FORGED")),
+        "{stdout}"
+    );
+    assert!(stdout.contains(r"Acme\nFORGED row"), "{stdout}");
+}

@@ -12,7 +12,6 @@ use owo_colors::OwoColorize;
 use super::markdown::escape;
 use super::portfolio::{Portfolio, PortfolioRow, Totals, days};
 use super::text;
-use crate::terminal;
 
 /// The portfolio's columns, in every text format.
 pub const COLUMNS: [&str; 10] = [
@@ -103,7 +102,9 @@ pub fn failure(row: &PortfolioRow) -> String {
 
 /// The portfolio for a terminal `width` columns wide.
 pub fn table(portfolio: &Portfolio, width: usize, color: bool) -> String {
-    let clean = |text: &str| terminal::sanitize(text).replace('\t', " ");
+    // The single report's cell cleaning: one line, no controls, long words
+    // broken so the table stays linear.
+    let clean = super::table::clean;
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL_CONDENSED)

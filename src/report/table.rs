@@ -34,7 +34,7 @@ pub fn render(report: &Report, width: usize, color: bool) -> String {
 /// name would start a forged line); tabs become spaces so they cannot
 /// skew a table's columns, and words longer than [`LONGEST_WORD`] are cut
 /// into lines of that length.
-fn clean(text: &str) -> String {
+pub(super) fn clean(text: &str) -> String {
     break_long_words(&terminal::sanitize_line(text).replace('\t', " "))
 }
 
