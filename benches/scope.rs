@@ -1,7 +1,12 @@
 //! `cargo bench --bench scope`: each stage of checking a scope, on generated
 //! scopes of 100, 1,000 and 10,000 functions.
 //!
-//! - `parse`: YAML text to the spanned tree (`yaml::parse`);
+//! - `parse`: YAML text to the spanned tree (`yaml::parse`: the fast reader
+//!   for the plain shape these files have);
+//! - `parse-full`: the same with the full YAML parser alone
+//!   (`yaml::parse_full`), what any other file costs;
+//! - `schema`: the JSON Schema check of the parsed tree (`schema::check`);
+//! - `typed`: the typed model read from the tree (`yaml::de::from_node`);
 //! - `load`: what `comanage validate` does per file: parse, duplicate keys,
 //!   the JSON Schema check and the typed model (`scope::load_bytes`);
 //! - `lint`: every rule on a loaded scope (`lint::check`);
@@ -18,7 +23,8 @@ use std::time::Duration;
 
 use comanage::lint::{self, LintOptions};
 use comanage::scope::{self, Date};
-use comanage::{diff, report, yaml};
+use comanage::source::SourceMap;
+use comanage::{diff, report, schema, yaml};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
 /// Scope sizes, in functions.
@@ -65,12 +71,38 @@ fn stages(c: &mut Criterion) {
         .map(|&n| (n, generate(n, false), generate(n, true)))
         .collect();
 
-    let mut group = c.benchmark_group("parse");
+    let texts: Vec<(usize, &str)> = scopes
+        .iter()
+        .map(|(n, text, _)| (*n, text.as_str()))
+        .collect();
+    per_text(c, "parse", &texts, |text| {
+        yaml::parse(text).expect("the generated scope parses")
+    });
+    per_text(c, "parse-full", &texts, |text| {
+        yaml::parse_full(text).expect("the generated scope parses")
+    });
+
+    let mut group = c.benchmark_group("schema");
     tune(&mut group);
-    for (n, text, _) in &scopes {
+    for (n, text) in &texts {
+        let map = SourceMap::build(yaml::parse(text).expect("the generated scope parses"));
+        assert!(schema::check(map.root(), &map).is_empty());
         group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_with_input(BenchmarkId::from_parameter(n), text, |b, text| {
-            b.iter(|| yaml::parse(black_box(text)).expect("the generated scope parses"));
+        group.bench_with_input(BenchmarkId::from_parameter(n), &map, |b, map| {
+            b.iter(|| schema::check(black_box(map.root()), map));
+        });
+    }
+    group.finish();
+
+    let mut group = c.benchmark_group("typed");
+    tune(&mut group);
+    for (n, text) in &texts {
+        let root = yaml::parse(text).expect("the generated scope parses");
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(n), &root, |b, root| {
+            b.iter(|| {
+                yaml::de::from_node::<scope::Scope>(black_box(root)).expect("the scope is typed")
+            });
         });
     }
     group.finish();
@@ -128,6 +160,20 @@ fn stages(c: &mut Criterion) {
                 let report = report::build(black_box(document), options.today, &[]);
                 report::html::render(&report)
             });
+        });
+    }
+    group.finish();
+}
+
+/// One benchmark group that runs `stage` on each text, with its throughput
+/// in bytes.
+fn per_text<T>(c: &mut Criterion, name: &str, texts: &[(usize, &str)], stage: impl Fn(&str) -> T) {
+    let mut group = c.benchmark_group(name);
+    tune(&mut group);
+    for (n, text) in texts {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(n), *text, |b, text| {
+            b.iter(|| stage(black_box(text)));
         });
     }
     group.finish();

@@ -102,7 +102,7 @@ impl Expanded {
         for skip in &self.skipped {
             unreadable += usize::from(skip.is_unreadable());
             if !quiet || skip.is_unreadable() {
-                crate::cli::write_stderr(&skip.note());
+                crate::runtime::write_stderr(&skip.note());
             }
         }
         unreadable

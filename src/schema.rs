@@ -20,9 +20,11 @@ use crate::scope::describe;
 use crate::scope::values::DATE_PATTERN;
 use crate::source::{SourceMap, push_escaped};
 use crate::suggest;
+use crate::yaml::{Node, Value};
 
 mod generate;
 mod limits;
+mod tree;
 
 pub use generate::{STANDARD_FORMATS, generate};
 
@@ -31,7 +33,7 @@ pub const SCHEMA_TEXT: &str = include_str!("../schema/scope.schema.json");
 
 struct Compiled {
     schema: Json,
-    validator: Validator,
+    validator: Validator<tree::Tree>,
 }
 
 fn compiled() -> &'static Compiled {
@@ -40,7 +42,7 @@ fn compiled() -> &'static Compiled {
         // The committed schema is checked by a test; failing here means the
         // binary itself was built from a broken tree.
         let schema: Json = serde_json::from_str(SCHEMA_TEXT).expect("committed schema is JSON");
-        let validator = jsonschema::options()
+        let validator = jsonschema::options_for::<tree::Tree>()
             .should_validate_formats(true)
             .build(&schema)
             .expect("committed schema compiles");
@@ -48,9 +50,9 @@ fn compiled() -> &'static Compiled {
     })
 }
 
-/// Checks `document` against the schema; one diagnostic per violation, in
-/// file order.
-pub fn check(document: &Json, map: &SourceMap) -> Vec<Diagnostic> {
+/// Checks the parsed tree `document` against the schema; one diagnostic per
+/// violation, in file order.
+pub fn check(document: &Node, map: &SourceMap) -> Vec<Diagnostic> {
     let compiled = compiled();
     let mut out = Vec::new();
     if let Some(diagnostic) = check_version(document, map) {
@@ -82,24 +84,33 @@ fn is_version_error(pointer: &str, kind: &ValidationErrorKind) -> bool {
 
 /// The format version gets its own messages: a missing one says what to add,
 /// a newer one says which versions this build understands.
-fn check_version(document: &Json, map: &SourceMap) -> Option<Diagnostic> {
-    let Json::Object(root) = document else {
+fn check_version(document: &Node, map: &SourceMap) -> Option<Diagnostic> {
+    let Value::Map(root) = &document.value else {
         return None;
     };
     // Point at the first key written, not the whole document.
     let first_key = root
-        .keys()
-        .filter_map(|key| map.get(&crate::source::pointer([key])).and_then(|l| l.key))
+        .iter()
+        .filter_map(|entry| {
+            map.get(&crate::source::pointer([&entry.key]))
+                .and_then(|l| l.key)
+        })
         .min()
         .map_or(crate::source::Span::new(0, 0), |span| span);
-    match root.get("version") {
-        None => Some(
+    let version = root.iter().find(|entry| entry.key == "version");
+    let number = version.and_then(|entry| match entry.value.value {
+        Value::Int(i) => Some(serde_json::Number::from(i)),
+        Value::Float(x) => serde_json::Number::from_f64(x),
+        _ => None,
+    });
+    match (version, number) {
+        (None, _) => Some(
             Diagnostic::error("schema", "the scope has no `version`", first_key)
                 .with_label("no `version` in this document")
                 .with_help("add `version: 1` as the first line of the file"),
         ),
         // `2.0` is a newer version written as a float: named as one.
-        Some(Json::Number(n)) if n.as_f64().is_some_and(|v| v > 1.0 && v.fract() == 0.0) => Some(
+        (Some(_), Some(n)) if n.as_f64().is_some_and(|v| v > 1.0 && v.fract() == 0.0) => Some(
             Diagnostic::error(
                 "schema",
                 format!("scope format version {n} is newer than this comanage understands"),

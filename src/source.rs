@@ -6,42 +6,10 @@
 //! [`SourceMap`] turns that pointer back into the exact bytes to underline.
 
 use std::collections::HashMap;
-use std::ops::Range;
 use std::sync::{Arc, Mutex, OnceLock};
 
+pub use crate::yaml::Span;
 use crate::yaml::{Entry, Node, Value, Via};
-
-/// A byte range in a source file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-pub struct Span {
-    /// The first byte.
-    pub start: usize,
-    /// How many bytes.
-    pub len: usize,
-}
-
-impl Span {
-    /// A span of `len` bytes from `start`.
-    pub const fn new(start: usize, len: usize) -> Self {
-        Self { start, len }
-    }
-
-    /// The byte after the last one.
-    pub const fn end(&self) -> usize {
-        self.start + self.len
-    }
-
-    /// The span as a range, for slicing the text.
-    pub const fn range(&self) -> Range<usize> {
-        self.start..self.end()
-    }
-}
-
-impl From<Span> for miette::SourceSpan {
-    fn from(span: Span) -> Self {
-        (span.start, span.len).into()
-    }
-}
 
 /// A scope file as read: its display name and its text.
 ///
@@ -55,9 +23,12 @@ pub struct SourceFile {
 struct SourceInner {
     name: String,
     text: String,
-    /// `text` escaped for a terminal (`None` when nothing needs escaping).
-    display: Option<crate::terminal::EscapedText>,
-    line_starts: Vec<usize>,
+    /// `text` escaped for a terminal (`None` when nothing needs escaping),
+    /// made on first use: only a diagnostic's snippet needs it, and a clean
+    /// file of a million characters would otherwise pay for it on every load.
+    display: OnceLock<Option<crate::terminal::EscapedText>>,
+    /// Where each line starts, made on first use for the same reason.
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 impl SourceFile {
@@ -70,42 +41,48 @@ impl SourceFile {
         if text.starts_with('\u{feff}') {
             text.drain(..'\u{feff}'.len_utf8());
         }
-        let line_starts = line_starts(&text);
-        // A lone CR ends a line for YAML (`line_starts` counts it); the
-        // display shows it as `\r` and a line break.
-        let display = crate::terminal::EscapedText::of(&text);
         Self {
             inner: Arc::new(SourceInner {
                 name: name.into(),
                 text,
-                display,
-                line_starts,
+                display: OnceLock::new(),
+                line_starts: OnceLock::new(),
             }),
         }
+    }
+
+    /// The escaped copy of the text, if any character needs escaping.
+    fn display(&self) -> Option<&crate::terminal::EscapedText> {
+        // A lone CR ends a line for YAML (`line_starts` counts it); the
+        // display shows it as `\r` and a line break.
+        self.inner
+            .display
+            .get_or_init(|| crate::terminal::EscapedText::of(&self.inner.text))
+            .as_ref()
+    }
+
+    /// Where each line starts.
+    fn line_starts(&self) -> &[usize] {
+        self.inner
+            .line_starts
+            .get_or_init(|| line_starts(&self.inner.text))
     }
 
     /// The text safe to print in a terminal: every character that
     /// [`crate::terminal::needs_escape`] shown as an escape.
     pub fn display_text(&self) -> &str {
-        self.inner
-            .display
-            .as_ref()
-            .map_or(&self.inner.text, |shown| &shown.text)
+        self.display().map_or(&self.inner.text, |shown| &shown.text)
     }
 
     /// The offset in [`Self::display_text`] of byte `offset` of the text.
     pub fn display_offset(&self, offset: usize) -> usize {
-        self.inner
-            .display
-            .as_ref()
+        self.display()
             .map_or(offset, |shown| shown.shown_offset(offset))
     }
 
     /// The offset in the text of byte `offset` of [`Self::display_text`].
     pub fn text_offset(&self, offset: usize) -> usize {
-        self.inner
-            .display
-            .as_ref()
+        self.display()
             .map_or(offset, |shown| shown.file_offset(offset))
     }
 
@@ -121,7 +98,7 @@ impl SourceFile {
 
     /// The byte offset where 0-based line `line` starts, if the text has it.
     pub fn line_start(&self, line: usize) -> Option<usize> {
-        self.inner.line_starts.get(line).copied()
+        self.line_starts().get(line).copied()
     }
 
     /// The 1-based line and column (in characters) of byte `offset`.
@@ -130,11 +107,12 @@ impl SourceFile {
     /// line endings gets the same positions everywhere.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.inner.text.len());
-        let line = match self.inner.line_starts.binary_search(&offset) {
+        let line_starts = self.line_starts();
+        let line = match line_starts.binary_search(&offset) {
             Ok(line) => line,
             Err(next) => next - 1,
         };
-        let start = self.inner.line_starts[line];
+        let start = line_starts[line];
         let column = self
             .inner
             .text
@@ -205,6 +183,11 @@ impl SourceMap {
             anchors: Arc::default(),
             indexes: Arc::default(),
         }
+    }
+
+    /// The parsed tree.
+    pub fn root(&self) -> &Node {
+        &self.root
     }
 
     /// The entry of `entries` (the mapping `node`) whose key is `key`.

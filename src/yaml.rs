@@ -19,11 +19,48 @@ use std::fmt;
 
 use granit_parser::{Event, Options, Parser, ScalarStyle, ScanError, Tag};
 
-use crate::source::Span;
+use std::ops::Range;
 
+pub mod de;
+mod fast;
 mod unclosed;
 
 pub use unclosed::unclosed_flow;
+
+/// A byte range in a source file.
+///
+/// Defined with the tree that records it; [`crate::source`] re-exports it
+/// for the stages above.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Span {
+    /// The first byte.
+    pub start: usize,
+    /// How many bytes.
+    pub len: usize,
+}
+
+impl Span {
+    /// A span of `len` bytes from `start`.
+    pub const fn new(start: usize, len: usize) -> Self {
+        Self { start, len }
+    }
+
+    /// The byte after the last one.
+    pub const fn end(&self) -> usize {
+        self.start + self.len
+    }
+
+    /// The span as a range, for slicing the text.
+    pub const fn range(&self) -> Range<usize> {
+        self.start..self.end()
+    }
+}
+
+impl From<Span> for miette::SourceSpan {
+    fn from(span: Span) -> Self {
+        (span.start, span.len).into()
+    }
+}
 
 /// The largest scope file comanage reads, in bytes.
 ///
@@ -116,6 +153,29 @@ pub struct Entry {
     pub via: Option<Box<Via>>,
 }
 
+/// The JSON form of the tree: what the schema describes and what a
+/// validation error quotes. With a key written twice the first one counts
+/// (the loader reports duplicates before anything reads this).
+pub fn to_json(node: &Node) -> serde_json::Value {
+    use serde_json::{Map, Number, Value as Json};
+    match &node.value {
+        Value::Null => Json::Null,
+        Value::Bool(b) => Json::Bool(*b),
+        Value::Int(i) => Json::Number(Number::from(*i)),
+        Value::Float(x) => Number::from_f64(*x).map_or(Json::Null, Json::Number),
+        Value::Str(s) => Json::String(s.clone()),
+        Value::Seq(items) => Json::Array(items.iter().map(to_json).collect()),
+        Value::Map(entries) => {
+            let mut map = Map::with_capacity(entries.len());
+            for entry in entries {
+                map.entry(entry.key.clone())
+                    .or_insert_with(|| to_json(&entry.value));
+            }
+            Json::Object(map)
+        }
+    }
+}
+
 /// Why the text could not be read as one YAML document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YamlError {
@@ -155,6 +215,40 @@ pub fn parse(text: &str) -> Result<Node, YamlError> {
             span: None,
         });
     }
+    if let Some(root) = fast::parse(text) {
+        // Every file the test suite reads checks the two readers agree
+        // (the large generated ones excepted, which would double the time
+        // of the tests that bound it).
+        #[cfg(debug_assertions)]
+        if text.len() <= 256 * 1024 {
+            assert!(
+                full_parse(text).as_ref() == Ok(&root),
+                "the fast reader disagrees with the full parser on {text:?}"
+            );
+        }
+        return Ok(root);
+    }
+    full_parse(text)
+}
+
+/// Whether the fast reader either leaves `text` to the full parser or reads
+/// the same tree from it: what the fuzz target checks.
+#[doc(hidden)]
+pub fn fast_reader_agrees(text: &str) -> bool {
+    fast::parse(text).is_none_or(|root| full_parse(text).as_ref() == Ok(&root))
+}
+
+/// The tree of `text` by the full YAML parser alone, never the fast reader:
+/// for benchmarks that compare the two.
+pub fn parse_full(text: &str) -> Result<Node, YamlError> {
+    if text.len() > MAX_INPUT_BYTES {
+        return parse(text);
+    }
+    full_parse(text)
+}
+
+/// The tree of `text` by the full YAML parser.
+fn full_parse(text: &str) -> Result<Node, YamlError> {
     let mut options = Options::default();
     options.emit_anchor_events = true;
     // The indentation rules of the YAML specification, not PyYAML's looser

@@ -10,6 +10,7 @@ mod diff;
 mod everyday;
 mod git;
 mod hostile;
+mod layers;
 mod lint;
 mod lint_table;
 mod man_completions;

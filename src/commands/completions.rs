@@ -1,11 +1,10 @@
 //! `comanage completions`: shell completion scripts, generated from the CLI
 //! definition so they never drift from it.
 
-use clap::CommandFactory;
 use clap_complete::Shell;
 
-use crate::cli::{Cli, CommandResult, GlobalArgs, Status, write_stdout};
 use crate::lint::rules::REGISTRY;
+use crate::runtime::{CommandResult, GlobalArgs, Status, write_stdout};
 
 /// Arguments of `comanage completions`.
 #[derive(Debug, clap::Args)]
@@ -15,9 +14,9 @@ pub struct Args {
     pub shell: Shell,
 }
 
-/// Prints the completion script for the shell to standard output.
-pub fn run(_global: &GlobalArgs, args: &Args) -> CommandResult {
-    let mut command = Cli::command();
+/// Prints the completion script of the command line `command` for the
+/// shell to standard output.
+pub fn run(_global: &GlobalArgs, args: &Args, mut command: clap::Command) -> CommandResult {
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut command, "comanage", &mut script);
     let mut text = String::from_utf8_lossy(&script).into_owned();

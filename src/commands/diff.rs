@@ -4,10 +4,10 @@
 //! the `-f` file at a revision, following renames), loaded and validated; a side that does not validate gets its diagnostics printed and
 //! stops the command with exit 1, as for any scope with problems.
 
-use crate::cli::{CommandResult, GlobalArgs, Status, write_stderr, write_stdout};
 use crate::diff::{self, Impact};
 use crate::findings;
 use crate::git;
+use crate::runtime::{CommandResult, GlobalArgs, Status, write_stderr, write_stdout};
 use crate::scope::{Scope, load};
 
 /// Output formats of `diff`.
@@ -70,7 +70,7 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
             // A scope with problems is exit 1, like `validate` (DESIGN.md
             // section 2); 2 is for a diff that could not run at all.
             if !global.quiet {
-                crate::cli::print_error(
+                crate::runtime::print_error(
                     &miette::miette!(
                         help = "fix the problems shown above (`comanage validate` lists them), then diff again",
                         "cannot diff: {} {verb} not validate",

@@ -1,9 +1,9 @@
 //! `comanage explain RULE`: one rule's documentation.
 
-use crate::cli::{CommandResult, GlobalArgs, Status, write_stdout};
 use crate::commands::rules::level_word;
 use crate::lint::rule::Rule;
 use crate::lint::rules::{REGISTRY, find};
+use crate::runtime::{CommandResult, GlobalArgs, Status, write_stdout};
 
 /// Arguments of `comanage explain`.
 #[derive(Debug, clap::Args)]

@@ -4,8 +4,8 @@ use std::path::Path;
 
 use crate::write::{Existing, write_atomically};
 
-use crate::cli::{CommandResult, GlobalArgs, Status, write_stderr, write_stdout};
 use crate::init::{SCHEMA_FILE, Starter};
+use crate::runtime::{CommandResult, GlobalArgs, Status, write_stderr, write_stdout};
 
 /// Arguments of `comanage init`.
 #[derive(Debug, clap::Args)]

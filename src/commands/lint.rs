@@ -1,6 +1,5 @@
 //! `comanage lint`: validate, then check the rules of DESIGN.md section 3.
 
-use crate::cli::{CommandResult, GlobalArgs, Status, print_error, write_stderr, write_stdout};
 use crate::file_table::{self, FileRow};
 use crate::findings::{self, FileFindings, plural};
 use crate::git::GitError;
@@ -8,6 +7,7 @@ use crate::inputs::{self, Loaded};
 use crate::lint::sarif::SarifOptions;
 use crate::lint::{self, LintOptions};
 use crate::new_findings::Baseline;
+use crate::runtime::{CommandResult, GlobalArgs, Status, print_error, write_stderr, write_stdout};
 use crate::scope::ReadError;
 
 /// Output formats of `lint`.

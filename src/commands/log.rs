@@ -6,11 +6,11 @@ use std::fmt::Write as _;
 
 use serde_json::{Value as Json, json};
 
-use crate::cli::{CommandResult, GlobalArgs, Status, write_stderr, write_stdout};
 use crate::diff::markdown::cell;
 use crate::diff::{self, Change};
 use crate::git::semantic::{self, Entry, LogOptions, Outcome};
 use crate::git::{GitError, Repo};
+use crate::runtime::{CommandResult, GlobalArgs, Status, write_stderr, write_stdout};
 use crate::scope::{Date, load_bytes};
 use crate::suggest::did_you_mean;
 use crate::terminal::sanitize;

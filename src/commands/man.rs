@@ -4,9 +4,7 @@
 
 use std::path::Path;
 
-use clap::CommandFactory;
-
-use crate::cli::{Cli, CommandResult, GlobalArgs, Status, write_stderr, write_stdout};
+use crate::runtime::{CommandResult, GlobalArgs, Status, write_stderr, write_stdout};
 use crate::write::{Existing, write_atomically};
 
 /// Arguments of `comanage man`.
@@ -18,10 +16,11 @@ pub struct Args {
     pub dir: Option<String>,
 }
 
-/// Prints the main page, or writes all pages into `--dir`.
-pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
+/// Prints the main page, or writes all pages into `--dir`. `cli` is the
+/// whole command line's definition, which the pages document.
+pub fn run(global: &GlobalArgs, args: &Args, cli: clap::Command) -> CommandResult {
     let date = global.today().to_string();
-    let pages = pages(&date)?;
+    let pages = pages(cli, &date)?;
     let Some(dir) = args.dir.as_deref() else {
         write_stdout(&pages[0].1)?;
         return Ok(Status::Clean);
@@ -42,9 +41,9 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
     Ok(Status::Clean)
 }
 
-/// Every page as `(file name, roff text)`, the main page first.
-pub fn pages(date: &str) -> miette::Result<Vec<(String, String)>> {
-    let mut cli = Cli::command();
+/// Every page of the command line `cli` as `(file name, roff text)`, the
+/// main page first.
+pub fn pages(mut cli: clap::Command, date: &str) -> miette::Result<Vec<(String, String)>> {
     // Propagates the global options into each subcommand.
     cli.build();
     let mut out = vec![("comanage.1".to_owned(), page(&cli, date, false)?)];
@@ -166,7 +165,8 @@ mod tests {
 
     #[test]
     fn every_subcommand_has_a_page_with_exit_status_and_environment() {
-        let pages = pages("2026-12-01").unwrap();
+        let cli = <crate::cli::Cli as clap::CommandFactory>::command();
+        let pages = pages(cli, "2026-12-01").unwrap();
         let names: Vec<&str> = pages.iter().map(|(name, _)| name.as_str()).collect();
         assert!(names.contains(&"comanage.1"));
         assert!(names.contains(&"comanage-lint.1"));

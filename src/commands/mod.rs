@@ -17,8 +17,8 @@ pub mod validate;
 pub mod what_if;
 pub mod who;
 
-use crate::cli::GlobalArgs;
 use crate::inputs::{self, Loaded};
+use crate::runtime::GlobalArgs;
 use crate::scope::Document;
 
 /// The scope at `path` for a command that answers from one scope; `None`
@@ -30,7 +30,7 @@ pub fn load_scope(path: &str, global: &GlobalArgs) -> miette::Result<Option<Box<
         Loaded::Valid(document) => Ok(Some(document)),
         Loaded::Unreadable(err) => Err(miette::Report::new(err)),
         Loaded::Invalid(rejected) => {
-            crate::cli::write_stderr(&crate::findings::render_rejected(
+            crate::runtime::write_stderr(&crate::findings::render_rejected(
                 rejected,
                 global.color.for_stderr(),
             ));

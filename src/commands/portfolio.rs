@@ -1,13 +1,13 @@
 //! `comanage report` over several scopes: the portfolio view
 //! (DESIGN.md section 5, revision 2).
 
-use crate::cli::{CommandResult, GlobalArgs, Status, write_stderr};
 use crate::diagnostics::{Level, Tally};
 use crate::findings;
 use crate::inputs::{self, Loaded};
 use crate::lint::{self, LintOptions};
 use crate::report::portfolio::{self, Entry};
 use crate::report::{self, Report, portfolio_html, portfolio_text};
+use crate::runtime::{CommandResult, GlobalArgs, Status, write_stderr};
 use crate::scope::Date;
 
 use super::report::{Args, Format, deliver};

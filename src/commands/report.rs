@@ -3,11 +3,11 @@
 
 use std::path::PathBuf;
 
-use crate::cli::{CommandResult, GlobalArgs, Status, write_stderr, write_stdout};
 use crate::findings;
 use crate::inputs::{self, Loaded};
 use crate::lint::{self, LintOptions};
 use crate::report::{self, Report};
+use crate::runtime::{CommandResult, GlobalArgs, Status, write_stderr, write_stdout};
 use crate::write::{Existing, write_atomically};
 
 /// Output formats of `report`.

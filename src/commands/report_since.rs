@@ -2,11 +2,11 @@
 //! `REV:path`, a file, or a date (`YYYY-MM-DD` that names no revision: the
 //! scope as the last commit on or before that day left it).
 
-use crate::cli::{GlobalArgs, write_stderr};
 use crate::findings;
 use crate::git::{GitError, HistoryOptions, Repo};
 use crate::report::SinceChange;
 use crate::report::since::{self, Since};
+use crate::runtime::{GlobalArgs, write_stderr};
 use crate::scope::{Date, Scope, load_bytes};
 
 /// What changed in `scope` (the file `path`) since `rev`, and where that
@@ -36,7 +36,7 @@ pub fn changes_since(
                 global.color.for_stderr(),
             ));
             if !global.quiet {
-                crate::cli::print_error(
+                crate::runtime::print_error(
                     &miette::miette!(
                         help = "pick a revision where the scope validates (`comanage log --all` shows them)",
                         "no report: cannot compare with {}: the scope does not validate there",

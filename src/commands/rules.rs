@@ -1,7 +1,7 @@
 //! `comanage rules`: the lint rules, one line each.
 
-use crate::cli::{CommandResult, GlobalArgs, Status, write_stdout};
 use crate::lint::rules::REGISTRY;
+use crate::runtime::{CommandResult, GlobalArgs, Status, write_stdout};
 use crate::scope::LintLevel;
 
 /// Output formats of `rules`.

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::cli::{CommandResult, GlobalArgs, Status, write_stderr, write_stdout};
+use crate::runtime::{CommandResult, GlobalArgs, Status, write_stderr, write_stdout};
 use crate::write::{Existing, write_atomically};
 
 /// Arguments of `comanage schema`.

@@ -17,8 +17,8 @@
 //! output is shown by `git diff` on the user's terminal, so escapes in a
 //! hostile file must not pass through it (see [`crate::terminal::sanitize`]).
 
-use crate::cli::{CommandResult, GlobalArgs, Status, write_stdout};
 use crate::diff::canonical;
+use crate::runtime::{CommandResult, GlobalArgs, Status, write_stdout};
 use crate::scope::load;
 
 /// Arguments of `comanage show`.
@@ -38,7 +38,7 @@ pub fn run(global: &GlobalArgs, args: &Args) -> CommandResult {
     let (text, status) = match load::load_bytes(&load::display_name(path), bytes) {
         Ok(document) => (canonical::render(&document.scope), Status::Clean),
         Err(rejected) => {
-            crate::cli::write_stderr(&crate::findings::render_rejected(
+            crate::runtime::write_stderr(&crate::findings::render_rejected(
                 rejected,
                 global.color.for_stderr(),
             ));

@@ -1,8 +1,8 @@
 //! `comanage validate`: parse and schema-check scope files, every problem at once.
 
-use crate::cli::{CommandResult, GlobalArgs, Status, print_error, write_stderr, write_stdout};
 use crate::findings::{self, plural};
 use crate::inputs::{self, Loaded};
+use crate::runtime::{CommandResult, GlobalArgs, Status, print_error, write_stderr, write_stdout};
 
 /// Output formats of `validate`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]

@@ -1,8 +1,8 @@
 //! `comanage what-if`: what falls through the cracks if a party leaves or its
 //! work moves (DESIGN.md 7). The file is never changed.
 
-use crate::cli::{CommandResult, GlobalArgs, Status, write_stdout};
 use crate::lint::LintOptions;
+use crate::runtime::{CommandResult, GlobalArgs, Status, write_stdout};
 use crate::scope::{Id, Scope};
 use crate::whatif::{self, Change};
 

@@ -2,7 +2,7 @@
 //! ladder of the functions a query names, or everything a party is on the
 //! hook for when the query names a party; with `--at`, who is on duty then.
 
-use crate::cli::{CommandResult, GlobalArgs, Status, write_stderr, write_stdout};
+use crate::runtime::{CommandResult, GlobalArgs, Status, write_stderr, write_stdout};
 use crate::scope::Scope;
 use crate::who::answer::{self, Duty};
 use crate::who::duty::{Clock, Moment};

@@ -26,22 +26,31 @@ pub struct WaiverAt<'a> {
 pub fn collect(scope: &Scope) -> Vec<WaiverAt<'_>> {
     let mut out = Vec::new();
     for (id, party) in &scope.parties {
-        push(&mut out, pointer(["parties", id]), &party.waive);
+        push(&mut out, || pointer(["parties", id]), &party.waive);
     }
     for (service_id, service) in &scope.services {
         for (function_id, function) in &service.functions {
-            let item = crate::lint::rule::function_pointer(service_id, function_id);
+            let item = || crate::lint::rule::function_pointer(service_id, function_id);
             push(&mut out, item, &function.waive);
         }
-        push(&mut out, pointer(["services", service_id]), &service.waive);
+        push(
+            &mut out,
+            || pointer(["services", service_id]),
+            &service.waive,
+        );
     }
     for (id, decision) in &scope.decisions {
-        push(&mut out, pointer(["decisions", id]), &decision.waive);
+        push(&mut out, || pointer(["decisions", id]), &decision.waive);
     }
     out
 }
 
-fn push<'a>(out: &mut Vec<WaiverAt<'a>>, item: String, waivers: &'a Waivers) {
+/// The waivers of one item; its pointer is made only when it has some.
+fn push<'a>(out: &mut Vec<WaiverAt<'a>>, item: impl FnOnce() -> String, waivers: &'a Waivers) {
+    if waivers.is_empty() {
+        return;
+    }
+    let item = item();
     for (rule, waiver) in waivers {
         let mut entry = item.clone();
         entry.push_str("/waive/");

@@ -13,29 +13,34 @@ use crate::diagnostics::Diagnostic;
 use crate::scope::describe;
 use crate::scope::values::{DURATION_PATTERN, Duration, MAX_DURATION_TEXT, is_duration_shaped};
 use crate::source::{SourceMap, push_escaped};
+use crate::yaml::{self, Node, Value};
 
 /// Every value of `document` that satisfies its schema but not the model.
-pub(super) fn check(schema: &Json, document: &Json, map: &SourceMap) -> Vec<Diagnostic> {
+pub(super) fn check(schema: &Json, document: &Node, map: &SourceMap) -> Vec<Diagnostic> {
     // Walking beside the schema resolves a `$ref` at every node; almost every
-    // file has no value the walk could report, and this plain scan says so
-    // at a fraction of the cost.
+    // file has no value the walk could report, and this plain scan of the
+    // tree says so at a fraction of the cost. Only a file that has one pays
+    // for the JSON form the walk reads.
     if !has_candidate(document) {
         return Vec::new();
     }
+    let document = yaml::to_json(document);
     let mut out = Vec::new();
     let mut pointer = String::new();
-    walk(schema, schema, document, &mut pointer, map, &mut out);
+    walk(schema, schema, &document, &mut pointer, map, &mut out);
     out
 }
 
-/// Whether `value` holds a number written with a fraction part or a
+/// Whether `node` holds a number written with a fraction part or a
 /// duration too long for the model: the only values [`walk`] reports.
-fn has_candidate(value: &Json) -> bool {
-    match value {
-        Json::Number(number) => number.is_f64(),
-        Json::String(text) => is_duration_shaped(text) && text.parse::<Duration>().is_err(),
-        Json::Object(entries) => entries.values().any(has_candidate),
-        Json::Array(items) => items.iter().any(has_candidate),
+fn has_candidate(node: &Node) -> bool {
+    match &node.value {
+        // What JSON holds as a float (`Number::is_f64`); a non-finite one is
+        // null there.
+        Value::Float(x) => x.is_finite(),
+        Value::Str(text) => is_duration_shaped(text) && text.parse::<Duration>().is_err(),
+        Value::Map(entries) => entries.iter().any(|entry| has_candidate(&entry.value)),
+        Value::Seq(items) => items.iter().any(has_candidate),
         _ => false,
     }
 }

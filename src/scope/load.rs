@@ -8,8 +8,6 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;
 
-use serde_json::{Map, Number, Value as Json};
-
 use super::describe;
 use super::model::Scope;
 use crate::diagnostics::Diagnostic;
@@ -239,13 +237,12 @@ pub fn load(source: SourceFile) -> Result<Document, Rejected> {
     if !duplicates.is_empty() {
         return Err(reject(&source, duplicates));
     }
-    let json = to_json(&root);
     let map = SourceMap::build(root);
-    let errors = crate::schema::check(&json, &map);
+    let errors = crate::schema::check(map.root(), &map);
     if !errors.is_empty() {
         return Err(reject(&source, errors));
     }
-    match serde_json::from_value::<Scope>(json) {
+    match yaml::de::from_node::<Scope>(map.root()) {
         Ok(scope) => Ok(Document { source, map, scope }),
         Err(err) => {
             // The schema is generated from these types, so this means the two
@@ -350,28 +347,51 @@ fn explain_parse_error(message: &str) -> (String, String) {
 /// a label on the first.
 fn duplicate_keys(root: &Node) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let mut pointer = String::new();
-    find_duplicates(root, &mut pointer, &mut out);
+    let mut path = Vec::new();
+    find_duplicates(root, &mut path, &mut out);
     out
 }
 
-fn find_duplicates(node: &Node, pointer: &mut String, out: &mut Vec<Diagnostic>) {
-    let len = pointer.len();
+/// One step of the way from the root to a node.
+#[derive(Clone, Copy)]
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// The JSON pointer of `path`.
+fn pointer_of(path: &[Step<'_>]) -> String {
+    let mut pointer = String::new();
+    for step in path {
+        pointer.push('/');
+        match step {
+            Step::Key(key) => push_escaped(&mut pointer, key),
+            Step::Index(index) => pointer.push_str(&index.to_string()),
+        }
+    }
+    pointer
+}
+
+// The path is kept as borrowed steps and turned into a pointer only for a
+// duplicate: building a pointer string for every key cost more than the
+// search itself on a large scope.
+fn find_duplicates<'a>(node: &'a Node, path: &mut Vec<Step<'a>>, out: &mut Vec<Diagnostic>) {
     match &node.value {
         Value::Seq(items) => {
             for (index, item) in items.iter().enumerate() {
-                pointer.push('/');
-                pointer.push_str(&index.to_string());
-                find_duplicates(item, pointer, out);
-                pointer.truncate(len);
+                path.push(Step::Index(index));
+                find_duplicates(item, path, out);
+                path.pop();
             }
         }
         Value::Map(entries) => {
             // Most mappings are small: a linear scan beats hashing there.
-            let mut indexed: Option<HashMap<&str, Span>> = (entries.len() > 16).then(HashMap::new);
+            // The keys come from another company's file, so the hash is
+            // seeded per process (foldhash's `RandomState`).
+            let mut indexed: Option<HashMap<&str, Span, foldhash::fast::RandomState>> =
+                (entries.len() > 16).then(HashMap::default);
             for (position, entry) in entries.iter().enumerate() {
-                pointer.push('/');
-                push_escaped(pointer, &entry.key);
+                path.push(Step::Key(&entry.key));
                 let first = match indexed.as_mut() {
                     Some(seen) => seen.get(entry.key.as_str()).copied(),
                     None => entries[..position]
@@ -380,13 +400,14 @@ fn find_duplicates(node: &Node, pointer: &mut String, out: &mut Vec<Diagnostic>)
                         .map(|e| e.key_span),
                 };
                 if let Some(first) = first {
+                    let pointer = pointer_of(path);
                     out.push(
                         Diagnostic::error(
                             "parse",
-                            format!("duplicate key `{}` in {}", entry.key, describe::item(pointer.as_str())),
+                            format!("duplicate key `{}` in {}", entry.key, describe::item(&pointer)),
                             entry.key_span,
                         )
-                        .with_pointer(pointer.clone())
+                        .with_pointer(pointer)
                         .with_label("written again here")
                         .with_related(first, "first written here")
                         .with_help("a key may appear once per mapping: merge the two entries or rename one"),
@@ -395,32 +416,12 @@ fn find_duplicates(node: &Node, pointer: &mut String, out: &mut Vec<Diagnostic>)
                     if let Some(seen) = indexed.as_mut() {
                         seen.insert(&entry.key, entry.key_span);
                     }
-                    find_duplicates(&entry.value, pointer, out);
+                    find_duplicates(&entry.value, path, out);
                 }
-                pointer.truncate(len);
+                path.pop();
             }
         }
         _ => {}
-    }
-}
-
-/// The JSON form of the tree, as the schema sees it.
-pub fn to_json(node: &Node) -> Json {
-    match &node.value {
-        Value::Null => Json::Null,
-        Value::Bool(b) => Json::Bool(*b),
-        Value::Int(i) => Json::Number(Number::from(*i)),
-        Value::Float(x) => Number::from_f64(*x).map_or(Json::Null, Json::Number),
-        Value::Str(s) => Json::String(s.clone()),
-        Value::Seq(items) => Json::Array(items.iter().map(to_json).collect()),
-        Value::Map(entries) => {
-            let mut map = Map::with_capacity(entries.len());
-            for entry in entries {
-                map.entry(entry.key.clone())
-                    .or_insert_with(|| to_json(&entry.value));
-            }
-            Json::Object(map)
-        }
     }
 }
 
@@ -474,6 +475,32 @@ mod tests {
         let found = messages(&text);
         assert_eq!(found.len(), 3, "{found:#?}");
         assert!(found[0].contains("/parties/msp/role"), "{found:#?}");
+    }
+
+    /// The typed model takes any text as an id; only the schema knows the
+    /// id pattern. So this finding proves the schema check ran, on the tree
+    /// the fast reader makes and on the one the full parser makes (the
+    /// anchor sends the file to the full parser).
+    #[test]
+    fn the_schema_check_runs_on_every_file() {
+        for text in [
+            MINIMAL.replace("  msp: {", "  MSP_1: { name: X, role: vendor }\n  msp: {"),
+            MINIMAL.replace(
+                "  msp: {",
+                "  MSP_1: &x { name: X, role: vendor }\n  msp: {",
+            ),
+        ] {
+            let found = messages(&text);
+            assert_eq!(
+                found,
+                ["schema /parties/MSP_1 `MSP_1` is not a valid id"],
+                "{text}"
+            );
+        }
+        let typed: Scope =
+            yaml::de::from_node(&yaml::parse(&MINIMAL.replace("msp: {", "MSP_1: {")).unwrap())
+                .unwrap();
+        assert!(typed.parties.contains_key("MSP_1"));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! comments, quoted scalars and block scalars, and counts brackets only where
 //! YAML reads them as flow indicators.
 
-use crate::source::Span;
+use super::Span;
 
 /// The last flow `[` or `{` before byte `before` of `text` that is not closed
 /// before it, if any.

@@ -38,7 +38,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let service_owner = service
             .owner
             .as_ref()
-            .and_then(|owner| several(cx, owner, pointer(["services", service_id, "owner"])));
+            .and_then(|owner| several(cx, owner, || pointer(["services", service_id, "owner"])));
         if let Some(finding) = service_owner {
             out.push(finding.with_help(format!(
                 "the functions of service `{service_id}` inherit this owner; name one party, \
@@ -46,11 +46,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             )));
         }
         for (function_id, function) in &service.functions {
-            let ptr = function_pointer(service_id, function_id);
-            let function_owner = function
-                .owner
-                .as_ref()
-                .and_then(|owner| several(cx, owner, format!("{ptr}/owner")));
+            let function_owner = function.owner.as_ref().and_then(|owner| {
+                several(cx, owner, || {
+                    format!("{}/owner", function_pointer(service_id, function_id))
+                })
+            });
             if let Some(finding) = function_owner {
                 out.push(finding.with_help(
                     "name one owner; make the other the `backup:` or list it in `responsible:`",
@@ -108,11 +108,17 @@ fn duplicated(
 }
 
 /// A finding when `owner` (at `owner_pointer`) names more than one party.
-fn several(cx: &Context<'_>, owner: &PartyRefs, owner_pointer: String) -> Option<Diagnostic> {
+/// The pointer is made only then: most functions have one owner.
+fn several(
+    cx: &Context<'_>,
+    owner: &PartyRefs,
+    owner_pointer: impl FnOnce() -> String,
+) -> Option<Diagnostic> {
     let ids = owner.ids();
     if ids.len() < 2 {
         return None;
     }
+    let owner_pointer = owner_pointer();
     let item = crate::scope::describe::item(&owner_pointer);
     let names: Vec<String> = ids.iter().map(|id| format!("`{id}`")).collect();
     Some(
