@@ -78,12 +78,20 @@ impl CatFile {
     /// or `None` when git knows no such object. A name holding a line break
     /// cannot be asked for on this line-based channel and is `None` too.
     pub fn get(&mut self, name: &str) -> Result<Option<Object>, GitError> {
-        if name.is_empty() || name.contains(['\n', '\r', '\0']) {
+        if !askable(name) {
             return Ok(None);
         }
         self.watchdog.arm();
-        let reply = self.ask(name);
+        let reply = self
+            .send(&format!("{name}\n"))
+            .and_then(|()| self.reply(name));
         self.watchdog.disarm();
+        self.explain(reply)
+    }
+
+    /// Turns the failure of a request into the error to show: a time-out,
+    /// or git's own words when the process is gone.
+    fn explain<T>(&mut self, reply: Result<T, GitError>) -> Result<T, GitError> {
         match reply {
             Err(_) if self.watchdog.timed_out() => Err(GitError::TimedOut {
                 command: NAME.to_owned(),
@@ -98,6 +106,71 @@ impl CatFile {
             reply => reply,
         }
     }
+    /// The objects `names`, in order, each `None` when git knows no such
+    /// object (or the name cannot be asked for, as in [`CatFile::get`]).
+    ///
+    /// The requests are pipelined: up to [`PIPELINE_BYTES`] of names are
+    /// written before their replies are read, so a thousand objects cost a
+    /// few dozen round trips to git, not a thousand. Less than a pipe's
+    /// buffer of names is ever unanswered (a longer name goes alone), so
+    /// writing never waits on git while git waits for its replies to be
+    /// read.
+    pub fn get_many<S: AsRef<str>>(
+        &mut self,
+        names: &[S],
+    ) -> Result<Vec<Option<Object>>, GitError> {
+        let mut objects = Vec::with_capacity(names.len());
+        let mut start = 0;
+        while start < names.len() {
+            let mut requests = String::new();
+            let mut end = start;
+            while let Some(name) = names.get(end).map(AsRef::as_ref) {
+                if end > start && requests.len() + name.len() >= PIPELINE_BYTES {
+                    break;
+                }
+                if askable(name) {
+                    requests.push_str(name);
+                    requests.push('\n');
+                }
+                end += 1;
+            }
+            self.watchdog.arm();
+            let replies = self
+                .send(&requests)
+                .and_then(|()| self.replies(&names[start..end]));
+            self.watchdog.disarm();
+            objects.extend(self.explain(replies)?);
+            start = end;
+        }
+        Ok(objects)
+    }
+
+    /// Reads the replies to the requests for `names` (those sent). An
+    /// object over the size limit fails the whole batch, once the replies
+    /// after it are read, so the channel stays in step.
+    fn replies<S: AsRef<str>>(&mut self, names: &[S]) -> Result<Vec<Option<Object>>, GitError> {
+        let mut objects = Vec::with_capacity(names.len());
+        let mut too_large = None;
+        for name in names.iter().map(AsRef::as_ref) {
+            if !askable(name) {
+                objects.push(None);
+                continue;
+            }
+            // Each reply restarts the clock: the limit is per object.
+            self.watchdog.arm();
+            match self.reply(name) {
+                Ok(object) => objects.push(object),
+                Err(err @ GitError::Read(_)) => {
+                    too_large.get_or_insert(err);
+                }
+                Err(err) => return Err(err),
+            }
+        }
+        match too_large {
+            Some(err) => Err(err),
+            None => Ok(objects),
+        }
+    }
 
     /// What git wrote on standard error before it stopped, as an error;
     /// `None` when it wrote nothing.
@@ -108,16 +181,20 @@ impl CatFile {
         (!text.trim().is_empty()).then(|| failed(NAME, text.trim()))
     }
 
-    /// Writes one request and reads its reply.
-    fn ask(&mut self, name: &str) -> Result<Option<Object>, GitError> {
+    /// Writes requests (names, each ending in a line feed).
+    fn send(&mut self, requests: &str) -> Result<(), GitError> {
         let stdin = self
             .stdin
             .as_mut()
             .ok_or_else(|| GitError::unexpected(NAME, "input closed"))?;
         stdin
-            .write_all(format!("{name}\n").as_bytes())
+            .write_all(requests.as_bytes())
             .and_then(|()| stdin.flush())
-            .map_err(io)?;
+            .map_err(io)
+    }
+
+    /// Reads the reply to the request for `name`.
+    fn reply(&mut self, name: &str) -> Result<Option<Object>, GitError> {
         let mut header = String::new();
         if self.stdout.read_line(&mut header).map_err(io)? == 0 {
             return Err(GitError::unexpected(NAME, "the process ended early"));
@@ -272,6 +349,17 @@ impl Watchdog {
     }
 }
 
+/// How many bytes of names [`CatFile::get_many`] writes before it reads
+/// their replies: well under the smallest pipe buffer git could be reading
+/// from (4 KiB), so a write never blocks.
+const PIPELINE_BYTES: usize = 3 * 1024;
+
+/// Whether `name` can be asked for on the line-based channel: a name
+/// holding a line break (or empty) cannot, and names nothing.
+fn askable(name: &str) -> bool {
+    !name.is_empty() && !name.contains(['\n', '\r', '\0'])
+}
+
 /// `<oid> <type> <size>`, the reply for an object that exists.
 fn parse_header(header: &str) -> Option<(&str, &str, usize)> {
     let mut parts = header.split(' ');
@@ -317,6 +405,57 @@ mod tests {
         let mut objects = CatFile::spawn(cmd, Duration::from_secs(20)).expect("starts");
         let err = objects.get("@{u}").expect_err("fails");
         assert_eq!(err.to_string(), "git cat-file failed: no upstream for @{u}");
+    }
+
+    /// A stand-in for `git cat-file --batch`: each object's content is its
+    /// name (`big*` names: 100 KB of zeros), and `gone` is missing.
+    fn fake_batch() -> CatFile {
+        let oid = "1111111111111111111111111111111111111111";
+        let script = format!(
+            "while IFS= read -r name; do case \"$name\" in \
+             gone) echo \"$name missing\";; \
+             big*) echo '{oid} blob 100000'; head -c 100000 /dev/zero; echo;; \
+             *) printf '{oid} blob %d\\n%s\\n' ${{#name}} \"$name\";; esac; done"
+        );
+        let mut cmd = Command::new("sh");
+        cmd.args(["-c", &script]);
+        CatFile::spawn(cmd, Duration::from_secs(20)).expect("starts")
+    }
+
+    #[test]
+    fn many_objects_are_read_in_order_over_several_round_trips() {
+        let mut objects = fake_batch();
+        let mut names: Vec<String> = (0..1000).map(|i| format!("object-{i:04}")).collect();
+        names.insert(10, "gone".to_owned());
+        names.insert(500, "two\nlines".to_owned());
+        assert!(names.iter().map(|n| n.len() + 1).sum::<usize>() > 3 * PIPELINE_BYTES);
+        let read = objects.get_many(&names).expect("reads");
+        assert_eq!(read.len(), names.len());
+        for (name, object) in names.iter().zip(&read) {
+            match name.as_str() {
+                "gone" | "two\nlines" => assert_eq!(object, &None, "{name}"),
+                _ => assert_eq!(
+                    object.as_ref().map(|o| o.bytes.as_slice()),
+                    Some(name.as_bytes())
+                ),
+            }
+        }
+        // The channel is still in step for the next request.
+        assert_eq!(
+            objects.blob("after").expect("reads"),
+            Some(b"after".to_vec())
+        );
+    }
+
+    #[test]
+    fn replies_larger_than_a_pipe_do_not_stall_the_requests() {
+        let mut objects = fake_batch();
+        let names: Vec<String> = (0..300).map(|i| format!("big-{i:03}")).collect();
+        let read = objects.get_many(&names).expect("reads");
+        assert!(
+            read.iter()
+                .all(|o| o.as_ref().is_some_and(|o| o.bytes.len() == 100_000))
+        );
     }
 
     #[test]

@@ -139,13 +139,18 @@ impl Repo {
                 path: path.to_owned(),
             });
         }
-        let mut objects = self.objects()?;
+        // One pipelined request for every blob (deleted versions have none).
+        let names: Vec<&str> = revisions.iter().filter_map(|r| r.blob.as_deref()).collect();
+        let mut objects = self.objects()?.get_many(&names)?.into_iter();
         let mut versions = Vec::with_capacity(revisions.len());
         for revision in revisions {
             let bytes = match &revision.blob {
-                Some(name) => Some(
+                Some(_) => Some(
                     objects
-                        .blob(name)?
+                        .next()
+                        .flatten()
+                        .filter(|object| object.kind == "blob")
+                        .map(|object| object.bytes)
                         .ok_or_else(|| not_downloaded(&revision))?,
                 ),
                 None => None,

@@ -14,6 +14,7 @@ mod history;
 mod process;
 mod resolve;
 pub mod semantic;
+mod versions;
 
 use std::path::{Component, Path, PathBuf};
 

@@ -8,17 +8,15 @@
 //! next older valid version in the list instead.
 //!
 //! Versions are read lazily, newest first, through one `git cat-file`
-//! process, so `-n 5` on a long history reads a handful of blobs; a blob
-//! shared by a commit and its parent is parsed once.
+//! process, so `-n 5` on a long history reads a handful of blobs; each
+//! distinct blob is loaded once, in parallel with the others (see
+//! [`super::versions`]).
 
-use std::collections::HashMap;
-
-use rayon::prelude::*;
-
-use super::{CatFile, GitError, HistoryOptions, Repo, Revision};
-use crate::diff::{self, Change, ChangeKind};
+use super::versions::{Before, Loaded, Versions};
+use super::{GitError, HistoryOptions, Repo, Revision};
+use crate::diff::{Change, ChangeKind};
 use crate::scope::describe::segments;
-use crate::scope::{Date, Scope, load_bytes};
+use crate::scope::{Date, Scope};
 
 /// Which entries [`log`] returns.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -75,6 +73,9 @@ pub struct Log {
     /// Whether the log stopped early at the commit where a shallow clone
     /// cut the history off (what that commit changed is unknown).
     pub cut_off: bool,
+    /// How many versions were loaded (parsed and checked against the
+    /// schema): each distinct blob the log needed, once.
+    pub loads: usize,
 }
 
 /// The commits that changed the meaning of `path` (relative to the
@@ -87,13 +88,7 @@ pub fn log(repo: &Repo, path: &str, options: &LogOptions) -> Result<Log, GitErro
         ..HistoryOptions::default()
     };
     let revisions = repo.revisions(path, &history)?;
-    let mut versions = Versions {
-        objects: repo.objects()?,
-        revisions: &revisions,
-        scopes: HashMap::new(),
-        read_up_to: 0,
-        batch: FIRST_BATCH,
-    };
+    let mut versions = Versions::new(repo.objects()?, &revisions)?;
     // The followed function's id at the commit being read.
     let mut tracked = options.function.clone();
     // Following a function, a broken or deleted file is context, not one
@@ -101,6 +96,7 @@ pub fn log(repo: &Repo, path: &str, options: &LogOptions) -> Result<Log, GitErro
     let context = options.all || options.function.is_none();
     let mut entries = Vec::new();
     for (i, revision) in revisions.iter().enumerate() {
+        versions.release_before(i);
         if options.limit.is_some_and(|limit| entries.len() >= limit) {
             break;
         }
@@ -112,30 +108,24 @@ pub fn log(repo: &Repo, path: &str, options: &LogOptions) -> Result<Log, GitErro
         }
         versions.read_ahead(i)?;
         let id_here = tracked.clone();
-        // Reads what is needed first; the comparison then only borrows.
-        let valid = matches!(versions.state(i), Loaded::Valid(_));
-        let before = if valid {
-            versions.before(i)?
-        } else {
-            Before::Nothing
-        };
         let outcome = match versions.state(i) {
             Loaded::Deleted => context.then_some(Outcome::Deleted),
             Loaded::Invalid => context.then_some(Outcome::Invalid),
-            Loaded::Valid(new) => match before {
-                Before::Scope(name) => match versions.scope(&name) {
-                    Some(old) => compare(old, new, &mut tracked, options.all),
-                    None => created(new, tracked.as_deref()),
-                },
+            Loaded::Valid(new) => match versions.before(i)? {
+                Before::Scope(old) => {
+                    let changes = versions.changes(i, &old, &new);
+                    compare(changes, &old, &new, &mut tracked, options.all)
+                }
                 // Out of the asked range, missing history does not matter.
                 Before::Cut if !in_range => break,
                 Before::Cut => {
                     return Ok(Log {
                         entries,
                         cut_off: true,
+                        loads: versions.loads(),
                     });
                 }
-                Before::Nothing => created(new, tracked.as_deref()),
+                Before::Nothing => created(&new, tracked.as_deref()),
             },
         };
         if let Some(outcome) = outcome.filter(|_| in_range) {
@@ -152,13 +142,20 @@ pub fn log(repo: &Repo, path: &str, options: &LogOptions) -> Result<Log, GitErro
     Ok(Log {
         entries,
         cut_off: false,
+        loads: versions.loads(),
     })
 }
 
-/// The outcome of a commit that turned `old` into `new`; when following a
-/// function, only its changes, and `tracked` becomes its id in `old`.
-fn compare(old: &Scope, new: &Scope, tracked: &mut Option<String>, all: bool) -> Option<Outcome> {
-    let mut changes = diff::diff(old, new);
+/// The outcome of a commit that turned `old` into `new` by `changes`; when
+/// following a function, only its changes, and `tracked` becomes its id in
+/// `old`.
+fn compare(
+    mut changes: Vec<Change>,
+    old: &Scope,
+    new: &Scope,
+    tracked: &mut Option<String>,
+    all: bool,
+) -> Option<Outcome> {
     if let Some(id) = tracked.take() {
         changes.retain(|c| concerns(c, &id, old, new));
         *tracked = id_before(&changes, id);
@@ -240,121 +237,6 @@ fn id_before(changes: &[Change], id: String) -> Option<String> {
         }
     }
     Some(id)
-}
-
-/// What a version is, once read.
-enum Loaded<'a> {
-    Deleted,
-    Invalid,
-    Valid(&'a Scope),
-}
-
-/// What a commit's version is compared with.
-enum Before<T> {
-    /// The scope before the commit (its blob name).
-    Scope(T),
-    /// Nothing: the commit created the file.
-    Nothing,
-    /// Unknown: a shallow clone's history stops at this commit.
-    Cut,
-}
-
-/// How many versions are read ahead at first, and at most: small for
-/// `-n 5`, large enough on a long history to keep every core busy.
-const FIRST_BATCH: usize = 8;
-const MAX_BATCH: usize = 256;
-
-/// The versions of the history, each blob read and parsed at most once.
-struct Versions<'a> {
-    objects: CatFile,
-    revisions: &'a [Revision],
-    /// Blob name -> the scope, `None` when missing or not a valid scope.
-    scopes: HashMap<String, Option<Scope>>,
-    /// Revisions before this index have their blobs read.
-    read_up_to: usize,
-    batch: usize,
-}
-
-impl<'a> Versions<'a> {
-    /// Makes sure the blobs of revision `i` (and a batch after it) are read.
-    /// Blobs are read in order through one process, then parsed in
-    /// parallel: parsing is most of the work of a long log.
-    fn read_ahead(&mut self, i: usize) -> Result<(), GitError> {
-        if i < self.read_up_to {
-            return Ok(());
-        }
-        let end = (i + self.batch).min(self.revisions.len());
-        self.batch = (self.batch * 2).min(MAX_BATCH);
-        let mut read: Vec<(String, Option<Vec<u8>>, &str)> = Vec::new();
-        for revision in &self.revisions[i..end] {
-            for name in [&revision.blob, &revision.parent_blob]
-                .into_iter()
-                .flatten()
-            {
-                if self.scopes.contains_key(name) || read.iter().any(|(n, _, _)| n == name) {
-                    continue;
-                }
-                let bytes = self.objects.blob(name)?;
-                // A blob hash from `git log` names an object that must exist
-                // (`COMMIT:path` names of merges may not).
-                if bytes.is_none() && !name.contains(':') {
-                    return Err(super::history::not_downloaded(revision));
-                }
-                read.push((name.clone(), bytes, &revision.path));
-            }
-        }
-        let parsed: Vec<(String, Option<Scope>)> = read
-            .into_par_iter()
-            .map(|(name, bytes, path)| {
-                let scope = bytes
-                    .and_then(|bytes| load_bytes(path, bytes).ok())
-                    .map(|document| document.scope);
-                (name, scope)
-            })
-            .collect();
-        self.scopes.extend(parsed);
-        self.read_up_to = end;
-        Ok(())
-    }
-
-    fn scope(&self, name: &str) -> Option<&Scope> {
-        self.scopes.get(name)?.as_ref()
-    }
-
-    /// Revision `i`'s version (read ahead already).
-    fn state(&self, i: usize) -> Loaded<'_> {
-        match &self.revisions[i].blob {
-            None => Loaded::Deleted,
-            Some(name) => self.scope(name).map_or(Loaded::Invalid, Loaded::Valid),
-        }
-    }
-
-    /// What revision `i` is compared with: its parent's version when valid,
-    /// else the nearest older valid version in the list (read as needed).
-    fn before(&mut self, i: usize) -> Result<Before<String>, GitError> {
-        let revision = &self.revisions[i];
-        let Some(parent) = &revision.parent_blob else {
-            return Ok(if revision.boundary {
-                Before::Cut
-            } else {
-                Before::Nothing
-            });
-        };
-        if self.scope(parent).is_some() {
-            return Ok(Before::Scope(parent.clone()));
-        }
-        for j in i + 1..self.revisions.len() {
-            self.read_ahead(j)?;
-            if let (Loaded::Valid(_), Some(name)) = (self.state(j), &self.revisions[j].blob) {
-                return Ok(Before::Scope(name.clone()));
-            }
-        }
-        Ok(if self.revisions.last().is_some_and(|r| r.boundary) {
-            Before::Cut
-        } else {
-            Before::Nothing
-        })
-    }
 }
 
 #[cfg(test)]

@@ -1,10 +1,8 @@
 //! `comanage log` on real histories.
 
-use std::process::Command;
-
 use comanage::git::Repo;
 
-use super::scratch::{FILE, Scratch, history, isolate, log};
+use super::scratch::{FILE, Scratch, history, log};
 use crate::common::{self, stderr_of, stdout_of};
 
 /// A snapshot kept with the other integration tests' in `tests/snapshots/`.
@@ -236,13 +234,7 @@ fn log_compares_each_commit_with_its_parent_across_merges() {
     repo.git(&["checkout", "-q", "main"]);
     repo.edit("scope.yaml", "renewal: 2027-06-30", "renewal: 2028-06-30");
     repo.commit("2026-01-07", "Renew");
-    let merge = isolate(Command::new("git").args(["merge", "-q", "--no-edit", "tiers"]))
-        .current_dir(repo.path())
-        .env("GIT_AUTHOR_DATE", "2026-01-08T12:00:00Z")
-        .env("GIT_COMMITTER_DATE", "2026-01-08T12:00:00Z")
-        .output()
-        .expect("git runs");
-    assert!(merge.status.success(), "{}", stderr_of(&merge));
+    repo.git_on("2026-01-08", &["merge", "-q", "--no-edit", "tiers"]);
     repo.git(&["rm", "-q", "scope.yaml"]);
     repo.commit("2026-01-09", "Retire the scope");
     repo.write("scope.yaml", &example);
@@ -274,4 +266,94 @@ fn log_compares_each_commit_with_its_parent_across_merges() {
             ("Start the scope", true),
         ]
     );
+}
+
+/// A history whose versions share blobs, as real ones do: a revert and the
+/// revert of that revert, a broken edit reverted, a branch merged back and
+/// a move (the same blob under a new name).
+fn shared_blobs() -> Scratch {
+    let repo = Scratch::new();
+    let example = std::fs::read_to_string(common::root().join("examples/harbor-dental.scope.yaml"))
+        .expect("example");
+    repo.write("scope.yaml", &example);
+    repo.commit("2026-01-05", "Start the scope");
+    repo.edit(
+        "scope.yaml",
+        "respond: 15m, resolve: 8h",
+        "respond: 30m, resolve: 8h",
+    );
+    repo.commit("2026-01-06", "Loosen tier 1");
+    repo.git_on("2026-01-07", &["revert", "--no-edit", "HEAD"]);
+    repo.git_on("2026-01-08", &["revert", "--no-edit", "HEAD"]);
+    let good = repo.read("scope.yaml");
+    repo.write("scope.yaml", &format!("{good}\n  unfinished: [\n"));
+    repo.commit("2026-01-09", "Half-finished edit");
+    repo.git_on("2026-01-10", &["revert", "--no-edit", "HEAD"]);
+    repo.git(&["checkout", "-q", "-b", "renewal"]);
+    repo.edit("scope.yaml", "renewal: 2027-06-30", "renewal: 2028-06-30");
+    repo.commit("2026-01-11", "Renew");
+    repo.git(&["checkout", "-q", "main"]);
+    repo.edit("scope.yaml", "recovery: 4h", "recovery: 240m");
+    repo.commit("2026-01-12", "Write recovery in minutes");
+    repo.git_on("2026-01-13", &["merge", "-q", "--no-edit", "renewal"]);
+    std::fs::create_dir_all(repo.path().join("clients/harbor")).expect("mkdir");
+    repo.git(&["mv", "scope.yaml", FILE]);
+    repo.commit("2026-01-14", "Move the scope under clients/harbor");
+    repo.edit(FILE, "recovery: 240m", "recovery: 4h");
+    repo.commit("2026-01-15", "Back to recovery in hours");
+    repo
+}
+
+/// Loading each shared blob once changes nothing a user sees: every
+/// commit is still compared with its own parent's version.
+#[test]
+fn log_of_versions_that_share_blobs() {
+    let repo = shared_blobs();
+    let output = log(&repo, &["--all"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    snapshot("log-shared-blobs", stdout_of(&output));
+}
+
+/// Each distinct blob of the history is loaded (parsed and checked) once,
+/// however many versions name it.
+#[test]
+fn log_loads_each_distinct_blob_once() {
+    let repo = shared_blobs();
+    // Every blob the log compares: each commit's version and its parent's.
+    let raw = repo.git(&[
+        "log",
+        "--follow",
+        "--no-abbrev",
+        "--raw",
+        "--format=",
+        "--",
+        FILE,
+    ]);
+    let named: Vec<&str> = raw
+        .lines()
+        .filter_map(|line| line.strip_prefix(':'))
+        .flat_map(|line| line.split(' ').skip(2).take(2))
+        .filter(|hash| hash.bytes().any(|b| b != b'0'))
+        .collect();
+    let distinct: std::collections::HashSet<&str> = named.iter().copied().collect();
+    assert!(
+        distinct.len() + 8 <= named.len(),
+        "the history shares blobs: {named:?}"
+    );
+    let repo_handle = Repo::discover(repo.path()).expect("repo");
+    let options = comanage::git::semantic::LogOptions {
+        all: true,
+        ..Default::default()
+    };
+    let log = comanage::git::semantic::log(&repo_handle, FILE, &options).expect("log");
+    assert_eq!(log.entries.len(), 10, "{:?}", log.entries);
+    assert_eq!(log.loads, distinct.len());
+    // Following one function reads the same blobs, each once too.
+    let options = comanage::git::semantic::LogOptions {
+        function: Some("patch-management".to_owned()),
+        all: true,
+        ..Default::default()
+    };
+    let log = comanage::git::semantic::log(&repo_handle, FILE, &options).expect("log");
+    assert_eq!(log.loads, distinct.len());
 }

@@ -69,14 +69,25 @@ impl Scratch {
     /// Commits everything, on `day` (YYYY-MM-DD) at noon UTC.
     pub fn commit(&self, day: &str, message: &str) {
         self.git(&["add", "-A"]);
+        self.git_on(day, &["commit", "-q", "-m", message]);
+    }
+
+    /// Runs git in the repository on `day` (YYYY-MM-DD) at noon UTC, the
+    /// author and committer date of any commit it makes (a merge, a
+    /// revert); panics when it fails.
+    pub fn git_on(&self, day: &str, args: &[&str]) {
         let date = format!("{day}T12:00:00Z");
-        let output = isolate(Command::new("git").args(["commit", "-q", "-m", message]))
+        let output = isolate(Command::new("git").args(args))
             .current_dir(self.path())
             .env("GIT_AUTHOR_DATE", &date)
             .env("GIT_COMMITTER_DATE", &date)
             .output()
             .expect("git runs");
-        assert!(output.status.success(), "commit: {}", stderr_of(&output));
+        assert!(
+            output.status.success(),
+            "git {args:?}: {}",
+            stderr_of(&output)
+        );
     }
 
     /// `comanage` run in the repository.
