@@ -12,6 +12,7 @@ mod git;
 mod hostile;
 mod lint;
 mod lint_table;
+mod lsp;
 mod man_completions;
 mod portfolio;
 mod print;

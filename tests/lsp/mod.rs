@@ -1,0 +1,8 @@
+//! `comanage lsp` driven over its stdio by a small JSON-RPC client, as an
+//! editor drives it.
+
+mod agreement;
+mod client;
+mod editing;
+mod protocol;
+mod robustness;
