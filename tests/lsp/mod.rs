@@ -4,5 +4,6 @@
 mod agreement;
 mod client;
 mod editing;
+mod neovim;
 mod protocol;
 mod robustness;
