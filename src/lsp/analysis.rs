@@ -20,21 +20,15 @@ pub struct Analysis {
     pub findings: FileFindings,
     /// The loaded scope, when the text loads.
     pub document: Option<Arc<crate::scope::Document>>,
-    /// Bytes of a byte order mark before the text the spans count from
-    /// (the editor's text keeps it; the loaded source drops it).
-    pub bom: usize,
 }
 
 impl Analysis {
-    /// Loads and lints `text`, named `name` in the findings.
-    pub fn of(name: &str, text: &str, options: &LintOptions) -> Self {
-        let source = SourceFile::new(name, text);
-        let bom = text.len() - source.text().len();
+    /// Loads and lints `source`.
+    pub fn of(source: SourceFile, options: &LintOptions) -> Self {
         let (findings, document) = crate::lint::check_loaded(crate::scope::load(source), options);
         Self {
             findings,
             document: document.map(Arc::new),
-            bom,
         }
     }
 
@@ -48,16 +42,6 @@ impl Analysis {
             .collect()
     }
 
-    /// `span` of the loaded text as a span of the editor's text.
-    pub fn to_editor(&self, span: Span) -> Span {
-        Span::new(span.start + self.bom, span.len)
-    }
-
-    /// Byte `offset` of the editor's text as an offset of the loaded text.
-    pub fn from_editor(&self, offset: usize) -> usize {
-        offset.saturating_sub(self.bom)
-    }
-
     /// The LSP diagnostics of the unwaived findings, in file order: rule,
     /// level and message from the same records `lint --format json` prints,
     /// ranges on the same spans in `encoding`, secondary labels as related
@@ -65,11 +49,10 @@ impl Analysis {
     pub fn lsp_diagnostics(
         &self,
         uri: &Uri,
-        text: &str,
-        lines: &LineIndex,
+        lines: &LineIndex<'_>,
         encoding: Encoding,
     ) -> Vec<lsp_types::Diagnostic> {
-        let range = |span: Span| lines.range(text, self.to_editor(span), encoding);
+        let range = |span: Span| lines.range(span, encoding);
         self.findings
             .diagnostics
             .iter()
@@ -139,10 +122,11 @@ mod tests {
     #[test]
     fn a_parse_error_is_one_diagnostic() {
         let text = "version: 1\nversion: 1\n";
-        let analysis = Analysis::of("scope.yaml", text, &options());
+        let source = SourceFile::new("file:///scope.yaml", text);
+        let analysis = Analysis::of(source.clone(), &options());
         assert!(analysis.document.is_none());
         let uri: Uri = "file:///scope.yaml".parse().unwrap();
-        let shown = analysis.lsp_diagnostics(&uri, text, &LineIndex::new(text), Encoding::Utf16);
+        let shown = analysis.lsp_diagnostics(&uri, &LineIndex::new(&source), Encoding::Utf16);
         assert_eq!(shown.len(), 1);
         assert_eq!(shown[0].code, Some(NumberOrString::String("parse".into())));
         assert_eq!(shown[0].severity, Some(DiagnosticSeverity::ERROR));
@@ -151,15 +135,6 @@ mod tests {
             .as_ref()
             .expect("the first key");
         assert_eq!(related[0].location.range.start.line, 0);
-    }
-
-    #[test]
-    fn a_byte_order_mark_shifts_ranges_back_to_the_editor_text() {
-        let text = "\u{feff}version: [\n";
-        let analysis = Analysis::of("scope.yaml", text, &options());
-        assert_eq!(analysis.bom, 3);
-        assert_eq!(analysis.to_editor(Span::new(0, 1)), Span::new(3, 1));
-        assert_eq!(analysis.from_editor(3), 0);
     }
 
     #[test]

@@ -9,14 +9,15 @@ use lsp_types::{TextDocumentContentChangeEvent, Uri};
 
 use super::analysis::Analysis;
 use super::position::{Encoding, LineIndex};
+use crate::source::SourceFile;
 
 /// One open document.
 #[derive(Debug)]
 pub struct OpenDocument {
-    /// The text as the editor has it now.
-    pub text: String,
-    /// The line index of [`Self::text`].
-    pub lines: LineIndex,
+    /// The text as the editor has it now, named by its URI, with its line
+    /// index. A leading byte order mark is not part of it (the editor shows
+    /// none; VS Code never sends one).
+    pub source: SourceFile,
     /// The version the editor gave with the last change.
     pub version: i32,
     /// Whether comanage serves it (a scope by name or by its `$schema`
@@ -37,11 +38,10 @@ pub struct OpenDocument {
 impl OpenDocument {
     /// A document opened with `text`.
     pub fn new(uri: &Uri, text: String, version: i32) -> Self {
-        let lines = LineIndex::new(&text);
-        let served = super::selection::is_served(uri.as_str(), &text);
+        let source = SourceFile::new(uri.as_str(), text);
+        let served = super::selection::is_served(uri.as_str(), source.text());
         Self {
-            text,
-            lines,
+            source,
             version,
             served,
             analysis: None,
@@ -49,6 +49,16 @@ impl OpenDocument {
             schedule: super::debounce::Schedule::default(),
             showing: false,
         }
+    }
+
+    /// The current text.
+    pub fn text(&self) -> &str {
+        self.source.text()
+    }
+
+    /// Positions and offsets of the current text.
+    pub fn lines(&self) -> LineIndex<'_> {
+        LineIndex::new(&self.source)
     }
 
     /// Applies the changes of one `didChange` in order: a change without a
@@ -63,27 +73,29 @@ impl OpenDocument {
         now: Instant,
     ) {
         for change in changes {
-            match change.range {
-                None => self.text = change.text,
+            let text = match change.range {
+                None => change.text,
                 Some(range) => {
-                    let span = self.lines.span(&self.text, range, encoding);
-                    self.text.replace_range(span.range(), &change.text);
+                    let span = self.lines().span(range, encoding);
+                    let mut text = self.text().to_owned();
+                    text.replace_range(span.range(), &change.text);
+                    text
                 }
-            }
-            self.lines = LineIndex::new(&self.text);
+            };
+            self.source = SourceFile::new(uri.as_str(), text);
         }
         self.version = version;
-        self.served = super::selection::is_served(uri.as_str(), &self.text);
+        self.served = super::selection::is_served(uri.as_str(), self.text());
         self.analysis = None;
         self.schedule.changed(now);
     }
 
     /// The analysis of the current text, made now if the text changed since
     /// the last one.
-    pub fn analysis(&mut self, name: &str, options: &crate::lint::LintOptions) -> &Analysis {
-        let (text, last_good) = (&self.text, &mut self.last_good);
+    pub fn analysis(&mut self, options: &crate::lint::LintOptions) -> &Analysis {
+        let (source, last_good) = (&self.source, &mut self.last_good);
         self.analysis.get_or_insert_with(|| {
-            let analysis = Analysis::of(name, text, options);
+            let analysis = Analysis::of(source.clone(), options);
             if let Some(document) = &analysis.document {
                 *last_good = Some(Arc::clone(document));
             }
@@ -98,9 +110,9 @@ impl OpenDocument {
         options: &crate::lint::LintOptions,
         encoding: Encoding,
     ) -> Vec<lsp_types::Diagnostic> {
-        self.analysis(uri.as_str(), options);
+        self.analysis(options);
         match &self.analysis {
-            Some(analysis) => analysis.lsp_diagnostics(uri, &self.text, &self.lines, encoding),
+            Some(analysis) => analysis.lsp_diagnostics(uri, &self.lines(), encoding),
             None => Vec::new(),
         }
     }
@@ -164,7 +176,7 @@ mod tests {
             Encoding::Utf16,
             now,
         );
-        assert_eq!(doc.text, "owner: internal\n");
+        assert_eq!(doc.text(), "owner: internal\n");
         doc.apply(
             &uri(),
             vec![
@@ -175,7 +187,7 @@ mod tests {
             Encoding::Utf16,
             now,
         );
-        assert_eq!(doc.text, "# c\na: 1\n");
+        assert_eq!(doc.text(), "# c\na: 1\n");
         assert_eq!(doc.version, 3);
     }
 
@@ -191,7 +203,8 @@ mod tests {
             Instant::now(),
         );
         assert_eq!(
-            doc.text, "a!",
+            doc.text(),
+            "a!",
             "the emoji's second half goes back to its start"
         );
         let reversed = Range::new(Position::new(0, 2), Position::new(0, 0));
@@ -202,6 +215,16 @@ mod tests {
             Encoding::Utf8,
             Instant::now(),
         );
-        assert_eq!(doc.text, "");
+        assert_eq!(doc.text(), "");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_part_of_the_text() {
+        let doc = OpenDocument::new(&uri(), "\u{feff}version: 1\n".to_owned(), 1);
+        assert_eq!(doc.text(), "version: 1\n");
+        assert_eq!(
+            doc.lines().position(0, Encoding::Utf16),
+            Position::new(0, 0)
+        );
     }
 }

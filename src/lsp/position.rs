@@ -8,7 +8,7 @@
 
 use lsp_types::{Position, PositionEncodingKind, Range};
 
-use crate::source::Span;
+use crate::source::{SourceFile, Span};
 
 /// How `character` in a position counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -48,51 +48,43 @@ impl Encoding {
     }
 }
 
-/// Where each line of a text starts, to turn offsets into positions and
-/// back.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LineIndex {
-    starts: Vec<usize>,
+/// Positions and offsets of a document's text, on the line index of its
+/// [`SourceFile`]: the one `lint` counts lines with, so both agree.
+#[derive(Debug, Clone)]
+pub struct LineIndex<'a> {
+    source: &'a SourceFile,
 }
 
-impl LineIndex {
-    /// The index of `text`: a line starts after every LF, CRLF and lone CR.
-    pub fn new(text: &str) -> Self {
-        let bytes = text.as_bytes();
-        let mut starts = vec![0];
-        for (i, &byte) in bytes.iter().enumerate() {
-            let lone_cr = byte == b'\r' && bytes.get(i + 1) != Some(&b'\n');
-            if byte == b'\n' || lone_cr {
-                starts.push(i + 1);
-            }
-        }
-        Self { starts }
+impl<'a> LineIndex<'a> {
+    /// The index of `source`'s text.
+    pub fn new(source: &'a SourceFile) -> Self {
+        Self { source }
     }
 
-    /// The position of byte `offset` of `text` (clamped to the text, and
-    /// moved back to the start of a character it falls inside).
-    pub fn position(&self, text: &str, offset: usize, encoding: Encoding) -> Position {
+    /// The position of byte `offset` (clamped to the text, and moved back
+    /// to the start of a character it falls inside).
+    pub fn position(&self, offset: usize, encoding: Encoding) -> Position {
+        let text = self.source.text();
         let offset = floor_char_boundary(text, offset.min(text.len()));
-        let line = match self.starts.binary_search(&offset) {
-            Ok(line) => line,
-            Err(next) => next - 1,
-        };
-        let start = self.starts[line];
+        let (line, _) = self.source.line_col(offset);
+        let line = line - 1;
+        let start = self.source.line_start(line).unwrap_or(0);
         let character: usize = text[start..offset].chars().map(|c| encoding.width(c)).sum();
         Position::new(saturate(line), saturate(character))
     }
 
-    /// The byte offset of `position` in `text`. A line past the end gives
-    /// the end of the text; a character past the end of its line gives the
-    /// end of the line (before its line break), as LSP asks; a character in
-    /// the middle of a UTF-16 surrogate pair gives the start of that
-    /// character. Never fails, whatever the client sends.
-    pub fn offset(&self, text: &str, position: Position, encoding: Encoding) -> usize {
+    /// The byte offset of `position`. A line past the end gives the end of
+    /// the text; a character past the end of its line gives the end of the
+    /// line (before its line break), as LSP asks; a character in the middle
+    /// of a UTF-16 surrogate pair gives the start of that character. Never
+    /// fails, whatever the client sends.
+    pub fn offset(&self, position: Position, encoding: Encoding) -> usize {
+        let text = self.source.text();
         let line = position.line as usize;
-        let Some(&start) = self.starts.get(line) else {
+        let Some(start) = self.source.line_start(line) else {
             return text.len();
         };
-        let end = self.content_end(text, line);
+        let end = self.content_end(line);
         let wanted = position.character as usize;
         let mut units = 0;
         for (i, c) in text[start..end].char_indices() {
@@ -105,26 +97,27 @@ impl LineIndex {
         end
     }
 
-    /// The byte span of `range` in `text` (start and end clamped, and put in
-    /// order when the client sends them reversed).
-    pub fn span(&self, text: &str, range: Range, encoding: Encoding) -> Span {
-        let a = self.offset(text, range.start, encoding);
-        let b = self.offset(text, range.end, encoding);
+    /// The byte span of `range` (start and end clamped, and put in order
+    /// when the client sends them reversed).
+    pub fn span(&self, range: Range, encoding: Encoding) -> Span {
+        let a = self.offset(range.start, encoding);
+        let b = self.offset(range.end, encoding);
         let (start, end) = if a <= b { (a, b) } else { (b, a) };
         Span::new(start, end - start)
     }
 
-    /// The range of `span` in `text`.
-    pub fn range(&self, text: &str, span: Span, encoding: Encoding) -> Range {
+    /// The range of `span`.
+    pub fn range(&self, span: Span, encoding: Encoding) -> Range {
         Range::new(
-            self.position(text, span.start, encoding),
-            self.position(text, span.end(), encoding),
+            self.position(span.start, encoding),
+            self.position(span.end(), encoding),
         )
     }
 
     /// Where the text of 0-based `line` ends, before its line break.
-    fn content_end(&self, text: &str, line: usize) -> usize {
-        let Some(&next) = self.starts.get(line + 1) else {
+    fn content_end(&self, line: usize) -> usize {
+        let text = self.source.text();
+        let Some(next) = self.source.line_start(line + 1) else {
             return text.len();
         };
         let bytes = text.as_bytes();
@@ -157,10 +150,15 @@ fn saturate(n: usize) -> u32 {
 mod tests {
     use super::*;
 
+    fn source(text: &str) -> SourceFile {
+        SourceFile::new("t", text)
+    }
+
     fn round_trip(text: &str, offset: usize, encoding: Encoding) -> (Position, usize) {
-        let index = LineIndex::new(text);
-        let position = index.position(text, offset, encoding);
-        (position, index.offset(text, position, encoding))
+        let source = source(text);
+        let index = LineIndex::new(&source);
+        let position = index.position(offset, encoding);
+        (position, index.offset(position, encoding))
     }
 
     #[test]
@@ -178,17 +176,17 @@ mod tests {
 
     #[test]
     fn inside_a_surrogate_pair_goes_to_the_character_start() {
-        let text = "a😀b";
-        let index = LineIndex::new(text);
+        let source = source("a😀b");
+        let index = LineIndex::new(&source);
         assert_eq!(
-            index.offset(text, Position::new(0, 2), Encoding::Utf16),
+            index.offset(Position::new(0, 2), Encoding::Utf16),
             1,
             "the second half of the pair is the emoji itself"
         );
-        assert_eq!(index.offset(text, Position::new(0, 3), Encoding::Utf16), 5);
+        assert_eq!(index.offset(Position::new(0, 3), Encoding::Utf16), 5);
         // A byte in the middle of a character, in UTF-8, also goes back.
-        assert_eq!(index.offset(text, Position::new(0, 3), Encoding::Utf8), 1);
-        assert_eq!(index.position(text, 3, Encoding::Utf8), Position::new(0, 1));
+        assert_eq!(index.offset(Position::new(0, 3), Encoding::Utf8), 1);
+        assert_eq!(index.position(3, Encoding::Utf8), Position::new(0, 1));
     }
 
     #[test]
@@ -199,9 +197,10 @@ mod tests {
             assert_eq!(position, Position::new(1, 0), "{text:?}");
             assert_eq!(back, offset);
             // Past the end of line 0 stops before its line break.
-            let index = LineIndex::new(text);
+            let source = source(text);
+            let index = LineIndex::new(&source);
             assert_eq!(
-                index.offset(text, Position::new(0, 99), Encoding::Utf16),
+                index.offset(Position::new(0, 99), Encoding::Utf16),
                 4,
                 "{text:?}"
             );
@@ -209,32 +208,14 @@ mod tests {
     }
 
     #[test]
-    fn agrees_with_the_source_line_index() {
-        let text = "a: 1\r\nb: \"é😀\"\rc: 東\nd: x";
-        let source = crate::source::SourceFile::new("t", text);
-        let index = LineIndex::new(text);
-        for (offset, _) in text.char_indices() {
-            let position = index.position(text, offset, Encoding::Utf8);
-            let (line, _) = source.line_col(offset);
-            assert_eq!(position.line as usize + 1, line, "at {offset}");
-        }
-    }
-
-    #[test]
     fn out_of_range_positions_are_clamped() {
-        let text = "a: 1\nb: 2";
-        let index = LineIndex::new(text);
-        assert_eq!(index.offset(text, Position::new(7, 0), Encoding::Utf16), 9);
-        assert_eq!(
-            index.offset(text, Position::new(1, u32::MAX), Encoding::Utf8),
-            9
-        );
-        assert_eq!(
-            index.position(text, 1000, Encoding::Utf16),
-            Position::new(1, 4)
-        );
+        let source = source("a: 1\nb: 2");
+        let index = LineIndex::new(&source);
+        assert_eq!(index.offset(Position::new(7, 0), Encoding::Utf16), 9);
+        assert_eq!(index.offset(Position::new(1, u32::MAX), Encoding::Utf8), 9);
+        assert_eq!(index.position(1000, Encoding::Utf16), Position::new(1, 4));
         let reversed = Range::new(Position::new(1, 0), Position::new(0, 1));
-        assert_eq!(index.span(text, reversed, Encoding::Utf16), Span::new(1, 4));
+        assert_eq!(index.span(reversed, Encoding::Utf16), Span::new(1, 4));
     }
 
     #[test]
