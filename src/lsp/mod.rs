@@ -1,0 +1,2 @@
+//! `comanage lsp`: the checks in the editor.
+pub mod features;
