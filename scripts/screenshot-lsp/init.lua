@@ -6,6 +6,12 @@ vim.o.laststatus = 0
 vim.o.ruler = false
 vim.o.showmode = false
 vim.cmd("syntax on")
+-- Readable floats in 256 colours (Neovim 0.7's default is magenta).
+vim.cmd("highlight NormalFloat ctermbg=236 ctermfg=253")
+vim.cmd("highlight FloatBorder ctermbg=236 ctermfg=244")
+vim.cmd("highlight markdownCode ctermfg=180 ctermbg=236")
+vim.cmd("highlight markdownBold cterm=bold ctermfg=231 ctermbg=236")
+vim.lsp.handlers["textDocument/hover"] = vim.lsp.with(vim.lsp.handlers.hover, { border = "rounded" })
 local bin = os.getenv("COMANAGE_BIN")
 local config = { name = "comanage", cmd = { bin, "lsp" }, root_dir = vim.fn.getcwd() }
 vim.api.nvim_create_autocmd("VimEnter", {

@@ -10,6 +10,7 @@ use std::path::Path;
 use serde_json::{Value, json};
 
 use super::client::{Client, uri_of};
+use super::text::lines;
 use crate::common::{comanage, root, stdout_of};
 
 /// Every UTF-8 scope file under `tests/fixtures` and `examples`, relative
@@ -65,27 +66,6 @@ fn line_col(text: &str, position: &Value) -> (u64, u64) {
         chars += 1;
     }
     (line as u64 + 1, chars + 1)
-}
-
-/// The lines of `text`, split at LF, CRLF and lone CR (one more line after
-/// a final break, as a position may point there).
-fn lines(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'\n' || bytes[i] == b'\r' {
-            out.push(&text[start..i]);
-            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                i += 1;
-            }
-            start = i + 1;
-        }
-        i += 1;
-    }
-    out.push(&text[start..]);
-    out
 }
 
 /// The 1-based UTF-16 (line, column) of an LSP position, as SARIF counts.

@@ -4,6 +4,8 @@
 mod agreement;
 mod client;
 mod editing;
+mod features;
 mod neovim;
 mod protocol;
 mod robustness;
+mod text;

@@ -1,5 +1,5 @@
 //! A real editor: headless Neovim starts `comanage lsp` for a scope file and
-//! prints the diagnostics it got. Runs when `nvim` is on PATH (Debian:
+//! prints the diagnostics it got and a hover. Runs when `nvim` is on PATH (Debian:
 //! `apt-get install neovim`), and is skipped, saying so, otherwise.
 
 use std::process::Command;
@@ -55,7 +55,7 @@ pub fn run_neovim(file: &str, extra: Option<&str>) -> Option<String> {
 #[test]
 fn neovim_shows_the_servers_diagnostics() {
     let file = "tests/fixtures/lint/unknown-party/fires.scope.yaml";
-    let Some(output) = run_neovim(file, None) else {
+    let Some(output) = run_neovim(file, Some("tests/lsp/neovim/hover.lua")) else {
         return;
     };
     assert!(
