@@ -369,3 +369,35 @@ fn panic_text(panic: &(dyn std::any::Any + Send)) -> String {
         .or_else(|| panic.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "a panic without a message".to_owned())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn log_messages_carry_no_raw_controls_or_bidi_overrides() {
+        let today = "2026-12-01".parse().expect("a date");
+        let mut server = Server::new(Vec::new(), LintOptions { today });
+        server
+            .log(
+                MessageType::ERROR,
+                "party `a\u{202e}b\u{1b}[2J` broke\u{9b}",
+            )
+            .expect("written");
+        let sent = String::from_utf8(server.writer.into_inner()).expect("UTF-8");
+        assert!(
+            !sent.contains('\u{202e}') && !sent.contains('\u{9b}'),
+            "{sent:?}"
+        );
+        assert!(!sent.contains("\\u001b"), "ESC is shown, not sent: {sent}");
+        assert!(sent.contains(r"a\\u{202e}b\\u{1b}[2J"), "{sent}");
+    }
+
+    #[test]
+    fn panics_are_described_by_their_message() {
+        let text = std::panic::catch_unwind(|| panic!("boom {}", 1)).unwrap_err();
+        assert_eq!(panic_text(&*text), "boom 1");
+        let fixed = std::panic::catch_unwind(|| std::panic::panic_any(7_u8)).unwrap_err();
+        assert_eq!(panic_text(&*fixed), "a panic without a message");
+    }
+}

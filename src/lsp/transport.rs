@@ -192,6 +192,12 @@ impl<W: Write> Writer<W> {
         Self { out }
     }
 
+    /// The output, for tests.
+    #[cfg(test)]
+    pub fn into_inner(self) -> W {
+        self.out
+    }
+
     /// Sends one message.
     pub fn send(&mut self, message: &Message) -> io::Result<()> {
         message.write(&mut self.out)
