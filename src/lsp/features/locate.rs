@@ -74,12 +74,12 @@ pub fn occurrences(text: &str) -> Vec<Occurrence> {
 /// The occurrence under `offset` in the document, if any. An offset just
 /// after the id's last byte counts (the cursor after a word is on it).
 pub fn at(doc: &Document, offset: usize) -> Option<Occurrence> {
-    occurrence_at(occurrences(doc.source.text()), offset)
+    occurrence_at(&occurrences(doc.source.text()), offset).cloned()
 }
 
 /// The occurrence of `all` under `offset`: one that contains it, else one
 /// that ends at it.
-pub fn occurrence_at(all: Vec<Occurrence>, offset: usize) -> Option<Occurrence> {
+pub fn occurrence_at(all: &[Occurrence], offset: usize) -> Option<&Occurrence> {
     let mut touching = None;
     for occurrence in all {
         let span = occurrence.span;
@@ -227,7 +227,7 @@ mod tests {
 
     fn kinds_at(text: &str, needle: &str, n: usize) -> Option<(Kind, String, bool)> {
         let offset = nth(text, needle, n);
-        occurrence_at(occurrences(text), offset).map(|o| (o.kind, o.id, o.declaration))
+        occurrence_at(&occurrences(text), offset).map(|o| (o.kind, o.id.clone(), o.declaration))
     }
 
     #[test]
@@ -244,12 +244,14 @@ mod tests {
             "the key `owner` itself is not an id"
         );
         let offset = nth(text, "owner: msp", 0) + "owner: ".len();
-        let found = occurrence_at(occurrences(text), offset).unwrap();
+        let all = occurrences(text);
+        let found = occurrence_at(&all, offset).unwrap();
         assert_eq!((found.kind, found.id.as_str()), (Kind::Party, "msp"));
         assert!(!found.declaration);
         let offset =
             nth(text, "informed: [leadership, plant]", 0) + "informed: [leadership, ".len();
-        let found = occurrence_at(occurrences(text), offset).unwrap();
+        let all = occurrences(text);
+        let found = occurrence_at(&all, offset).unwrap();
         assert_eq!((found.kind, found.id.as_str()), (Kind::Party, "plant"));
         assert_eq!(&text[found.span.range()], "plant");
     }
@@ -258,12 +260,15 @@ mod tests {
     fn finds_paths_services_functions_and_rules() {
         let text = NORTHWIND;
         let offset = nth(text, "escalation: security", 0) + "escalation: ".len();
-        let found = occurrence_at(occurrences(text), offset).unwrap();
+        let all = occurrences(text);
+        let found = occurrence_at(&all, offset).unwrap();
         assert_eq!((found.kind, found.id.as_str()), (Kind::Path, "security"));
-        let found = occurrence_at(occurrences(text), nth(text, "patch-management:", 0)).unwrap();
+        let all = occurrences(text);
+        let found = occurrence_at(&all, nth(text, "patch-management:", 0)).unwrap();
         assert_eq!(found.kind, Kind::Function);
         assert_eq!(found.service, "security");
-        let found = occurrence_at(occurrences(text), nth(text, "missing-backup:", 0)).unwrap();
+        let all = occurrences(text);
+        let found = occurrence_at(&all, nth(text, "missing-backup:", 0)).unwrap();
         assert_eq!(
             (found.kind, found.id.as_str()),
             (Kind::Rule, "missing-backup")

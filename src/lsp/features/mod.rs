@@ -18,6 +18,8 @@ mod symbols;
 mod waive;
 
 #[cfg(test)]
+mod robust_tests;
+#[cfg(test)]
 mod test_support;
 
 pub use actions::code_actions;

@@ -40,7 +40,7 @@ pub fn rename(doc: &Document, offset: usize, new_name: &str) -> Result<Vec<Edit>
             "a {what} `{new_name}` already exists; choose another id"
         ));
     }
-    let same: Vec<&Occurrence> = same_symbol(&all, &found).collect();
+    let same: Vec<&Occurrence> = same_symbol(&all, found).collect();
     let mut spans: Vec<Span> = Vec::new();
     for occurrence in &same {
         let direct = same
@@ -67,8 +67,8 @@ pub fn rename(doc: &Document, offset: usize, new_name: &str) -> Result<Vec<Edit>
 }
 
 /// The renamable occurrence at `offset`.
-fn target(all: &[Occurrence], offset: usize) -> Result<Occurrence, String> {
-    match locate::occurrence_at(all.to_vec(), offset) {
+fn target(all: &[Occurrence], offset: usize) -> Result<&Occurrence, String> {
+    match locate::occurrence_at(all, offset) {
         Some(found) if matches!(found.kind, Kind::Party | Kind::Path) => Ok(found),
         Some(found) => Err(format!(
             "only party and escalation path ids can be renamed, not a {}",
