@@ -202,8 +202,7 @@ fn scan_section_keys(text: &str, section: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut inside = false;
     let mut indent = None;
-    for line in text.lines() {
-        let line = line.trim_end_matches('\r');
+    for line in text.split(['\n', '\r']) {
         let content = line.trim_start_matches(' ');
         if content.is_empty() || content.starts_with('#') {
             continue;

@@ -99,11 +99,12 @@ fn parents(above: &str, first: usize, dash: bool) -> Vec<String> {
     // A key at the dash's column still holds the list (`key:\n- a`).
     let mut below = if dash { first + 1 } else { first };
     let mut sibling_dash = dash.then_some(first);
-    for raw in above.lines().rev() {
+    // LF, CRLF and a lone CR all end a line, as in YAML (the empty piece
+    // between CR and LF is skipped as blank).
+    for raw in above.split(['\n', '\r']).rev() {
         if below == 0 {
             break;
         }
-        let raw = raw.trim_end_matches('\r');
         let line = parse_line(raw);
         let content = &raw[line.first..];
         if content.trim().is_empty() || content.starts_with('#') || content.starts_with("---") {
@@ -285,6 +286,12 @@ mod tests {
         let text = "f:\r\n  responsible:\r\n    - |";
         assert_eq!(at(text), Some((keys(&["f", "responsible"]), true)));
         assert_eq!(at("f:\n  owner: msp # the |"), None);
+        let text = "f:\r  responsible:\r    - |";
+        assert_eq!(
+            at(text),
+            Some((keys(&["f", "responsible"]), true)),
+            "lone CR"
+        );
         let text = "f:\n  # a comment\n\n  owner: |";
         assert_eq!(at(text), Some((keys(&["f", "owner"]), true)));
     }

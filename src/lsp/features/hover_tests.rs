@@ -104,3 +104,20 @@ fn hover_works_in_a_crlf_file_with_an_emoji_before_the_value() {
     let name = nth(&text, "🌊", 0);
     assert_eq!(hover(&doc, name + "🌊".len()), None);
 }
+
+#[test]
+fn an_undefined_party_reference_says_so_and_has_no_definition() {
+    let text = NORTHWIND.replacen("    owner: msp\n", "    owner: ghost\n", 1);
+    let doc = load(&text);
+    let offset = nth(&text, "ghost", 0) + 1;
+    let shown = hover(&doc, offset).unwrap();
+    assert_eq!(
+        shown.markdown,
+        "No party `ghost` is defined under `parties:`."
+    );
+    assert_eq!(crate::lsp::features::definition(&doc, offset), None);
+    assert_eq!(
+        crate::lsp::features::references(&doc, offset, true).len(),
+        1
+    );
+}

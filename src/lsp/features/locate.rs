@@ -5,6 +5,9 @@
 //! the root), so hover, definition, references and rename agree on what a
 //! party reference is. The places are those `lint::references` reads.
 
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::{Arc, Mutex, PoisonError};
+
 use crate::scope::Document;
 use crate::source::Span;
 use crate::yaml::{self, Node, Value};
@@ -58,7 +61,43 @@ pub const AUTHORITY_FIELDS: [&str; 3] = ["tie-breaker", "scope-changes", "out-of
 
 /// Every classified id of `text`, in file order (aliased copies included,
 /// marked `via_alias`). Empty when the text does not parse.
-pub fn occurrences(text: &str) -> Vec<Occurrence> {
+///
+/// The answers for the last few texts are kept by content: an editor asks
+/// hover, definition and references of one version many times, and
+/// parsing a 10,000-function scope for each would be felt.
+pub fn occurrences(text: &str) -> Arc<Vec<Occurrence>> {
+    let key = (text.len(), content_hash(text));
+    let cache = || CACHE.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((_, found)) = cache().iter().find(|(k, _)| *k == key) {
+        return Arc::clone(found);
+    }
+    // Parsed without the lock held: another document need not wait.
+    let found = Arc::new(walk_text(text));
+    let mut cache = cache();
+    if !cache.iter().any(|(k, _)| *k == key) {
+        if cache.len() == CACHED_TEXTS {
+            cache.remove(0);
+        }
+        cache.push((key, Arc::clone(&found)));
+    }
+    found
+}
+
+/// How many texts' occurrences are kept (a few open documents).
+const CACHED_TEXTS: usize = 4;
+
+/// Occurrences by (length, content hash) of the text, oldest first.
+type Cache = Vec<((usize, u64), Arc<Vec<Occurrence>>)>;
+
+static CACHE: Mutex<Cache> = Mutex::new(Vec::new());
+
+fn content_hash(text: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
+}
+
+fn walk_text(text: &str) -> Vec<Occurrence> {
     let Ok(root) = yaml::parse(text) else {
         return Vec::new();
     };
@@ -74,12 +113,12 @@ pub fn occurrences(text: &str) -> Vec<Occurrence> {
 /// The occurrence under `offset` in the document, if any. An offset just
 /// after the id's last byte counts (the cursor after a word is on it).
 pub fn at(doc: &Document, offset: usize) -> Option<Occurrence> {
-    occurrence_at(occurrences(doc.source.text()), offset)
+    occurrence_at(&occurrences(doc.source.text()), offset).cloned()
 }
 
 /// The occurrence of `all` under `offset`: one that contains it, else one
 /// that ends at it.
-pub fn occurrence_at(all: Vec<Occurrence>, offset: usize) -> Option<Occurrence> {
+pub fn occurrence_at(all: &[Occurrence], offset: usize) -> Option<&Occurrence> {
     let mut touching = None;
     for occurrence in all {
         let span = occurrence.span;
@@ -227,7 +266,7 @@ mod tests {
 
     fn kinds_at(text: &str, needle: &str, n: usize) -> Option<(Kind, String, bool)> {
         let offset = nth(text, needle, n);
-        occurrence_at(occurrences(text), offset).map(|o| (o.kind, o.id, o.declaration))
+        occurrence_at(&occurrences(text), offset).map(|o| (o.kind, o.id.clone(), o.declaration))
     }
 
     #[test]
@@ -244,12 +283,14 @@ mod tests {
             "the key `owner` itself is not an id"
         );
         let offset = nth(text, "owner: msp", 0) + "owner: ".len();
-        let found = occurrence_at(occurrences(text), offset).unwrap();
+        let all = occurrences(text);
+        let found = occurrence_at(&all, offset).unwrap();
         assert_eq!((found.kind, found.id.as_str()), (Kind::Party, "msp"));
         assert!(!found.declaration);
         let offset =
             nth(text, "informed: [leadership, plant]", 0) + "informed: [leadership, ".len();
-        let found = occurrence_at(occurrences(text), offset).unwrap();
+        let all = occurrences(text);
+        let found = occurrence_at(&all, offset).unwrap();
         assert_eq!((found.kind, found.id.as_str()), (Kind::Party, "plant"));
         assert_eq!(&text[found.span.range()], "plant");
     }
@@ -258,12 +299,15 @@ mod tests {
     fn finds_paths_services_functions_and_rules() {
         let text = NORTHWIND;
         let offset = nth(text, "escalation: security", 0) + "escalation: ".len();
-        let found = occurrence_at(occurrences(text), offset).unwrap();
+        let all = occurrences(text);
+        let found = occurrence_at(&all, offset).unwrap();
         assert_eq!((found.kind, found.id.as_str()), (Kind::Path, "security"));
-        let found = occurrence_at(occurrences(text), nth(text, "patch-management:", 0)).unwrap();
+        let all = occurrences(text);
+        let found = occurrence_at(&all, nth(text, "patch-management:", 0)).unwrap();
         assert_eq!(found.kind, Kind::Function);
         assert_eq!(found.service, "security");
-        let found = occurrence_at(occurrences(text), nth(text, "missing-backup:", 0)).unwrap();
+        let all = occurrences(text);
+        let found = occurrence_at(&all, nth(text, "missing-backup:", 0)).unwrap();
         assert_eq!(
             (found.kind, found.id.as_str()),
             (Kind::Rule, "missing-backup")
@@ -289,6 +333,15 @@ mod tests {
         assert_eq!(refs[0].span, refs[1].span);
         assert!(!refs[0].via_alias);
         assert!(refs[1].via_alias);
+    }
+
+    #[test]
+    fn a_text_is_walked_once_and_another_text_anew() {
+        let one = "parties:\n  msp: {}\n";
+        let other = "parties:\n  mps: {}\n";
+        assert!(Arc::ptr_eq(&occurrences(one), &occurrences(one)));
+        assert_eq!(occurrences(other)[0].id, "mps");
+        assert_eq!(occurrences(one)[0].id, "msp");
     }
 
     #[test]

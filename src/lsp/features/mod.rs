@@ -18,6 +18,8 @@ mod symbols;
 mod waive;
 
 #[cfg(test)]
+mod robust_tests;
+#[cfg(test)]
 mod test_support;
 
 pub use actions::code_actions;
@@ -89,19 +91,49 @@ pub struct Action {
     pub diagnostic: Option<usize>,
 }
 
-/// `text` with `edits` applied (they must not overlap): what the editor
-/// shows after a rename or a code action. For tests and for callers that
-/// want the resulting text.
+/// `text` with `edits` applied: what the editor shows after a rename or a
+/// code action. An edit that overlaps an earlier one, or does not fall on
+/// character boundaries of `text`, is left out (the features never make
+/// one).
 pub fn apply_edits(text: &str, edits: &[Edit]) -> String {
     let mut sorted: Vec<&Edit> = edits.iter().collect();
     sorted.sort_by_key(|edit| edit.span.start);
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for edit in sorted {
+        let fits = at <= edit.span.start
+            && edit.span.end() <= text.len()
+            && text.is_char_boundary(edit.span.start)
+            && text.is_char_boundary(edit.span.end());
+        if !fits {
+            continue;
+        }
         out.push_str(&text[at..edit.span.start]);
         out.push_str(&edit.new_text);
         at = edit.span.end();
     }
     out.push_str(&text[at..]);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edits_apply_in_order_and_bad_ones_are_left_out() {
+        let edit = |start, len, new_text: &str| Edit {
+            span: Span::new(start, len),
+            new_text: new_text.to_owned(),
+        };
+        let text = "owner: msp, backup: msp";
+        let edits = [
+            edit(20, 3, "it"),
+            edit(7, 3, "it"),
+            edit(8, 1, "x"),
+            edit(90, 1, "y"),
+        ];
+        assert_eq!(apply_edits(text, &edits), "owner: it, backup: it");
+        assert_eq!(apply_edits("é", &[edit(1, 0, "x")]), "é");
+    }
 }

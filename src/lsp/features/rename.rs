@@ -1,6 +1,8 @@
 //! Rename a party or an escalation path: the key and every reference, in
 //! one set of edits, or a refusal that says why.
 
+use std::collections::HashSet;
+
 use super::Edit;
 use super::locate::{self, Kind, Occurrence};
 use super::symbols::same_symbol;
@@ -40,13 +42,17 @@ pub fn rename(doc: &Document, offset: usize, new_name: &str) -> Result<Vec<Edit>
             "a {what} `{new_name}` already exists; choose another id"
         ));
     }
-    let same: Vec<&Occurrence> = same_symbol(&all, &found).collect();
-    let mut spans: Vec<Span> = Vec::new();
+    let same: Vec<&Occurrence> = same_symbol(&all, found).collect();
+    // The spans written directly; one reached only through aliases is an
+    // anchor somewhere else (a set: a large scope has thousands of refs).
+    let direct: HashSet<Span> = same
+        .iter()
+        .filter(|o| !o.via_alias)
+        .map(|o| o.span)
+        .collect();
+    let mut spans: Vec<Span> = Vec::with_capacity(same.len());
     for occurrence in &same {
-        let direct = same
-            .iter()
-            .any(|o| o.span == occurrence.span && !o.via_alias);
-        if !direct {
+        if !direct.contains(&occurrence.span) {
             let (line, column) = doc.source.line_col(occurrence.span.start);
             return Err(format!(
                 "`{}` reaches a reference through an alias whose anchor at {line}:{column} is not a {what} reference; replace the alias by the id, then rename",
@@ -67,8 +73,8 @@ pub fn rename(doc: &Document, offset: usize, new_name: &str) -> Result<Vec<Edit>
 }
 
 /// The renamable occurrence at `offset`.
-fn target(all: &[Occurrence], offset: usize) -> Result<Occurrence, String> {
-    match locate::occurrence_at(all.to_vec(), offset) {
+fn target(all: &[Occurrence], offset: usize) -> Result<&Occurrence, String> {
+    match locate::occurrence_at(all, offset) {
         Some(found) if matches!(found.kind, Kind::Party | Kind::Path) => Ok(found),
         Some(found) => Err(format!(
             "only party and escalation path ids can be renamed, not a {}",

@@ -15,8 +15,8 @@ pub fn is_symbol(kind: Kind) -> bool {
 /// or the id is defined nowhere.
 pub fn definition(doc: &Document, offset: usize) -> Option<Span> {
     let all = locate::occurrences(doc.source.text());
-    let found = locate::occurrence_at(all.clone(), offset).filter(|o| is_symbol(o.kind))?;
-    all.into_iter()
+    let found = locate::occurrence_at(&all, offset).filter(|o| is_symbol(o.kind))?;
+    all.iter()
         .find(|o| o.declaration && o.kind == found.kind && o.id == found.id)
         .map(|o| o.span)
 }
@@ -26,11 +26,10 @@ pub fn definition(doc: &Document, offset: usize) -> Option<Span> {
 /// is listed once, at the anchored original.
 pub fn references(doc: &Document, offset: usize, include_declaration: bool) -> Vec<Span> {
     let all = locate::occurrences(doc.source.text());
-    let Some(found) = locate::occurrence_at(all.clone(), offset).filter(|o| is_symbol(o.kind))
-    else {
+    let Some(found) = locate::occurrence_at(&all, offset).filter(|o| is_symbol(o.kind)) else {
         return Vec::new();
     };
-    let mut spans: Vec<Span> = same_symbol(&all, &found)
+    let mut spans: Vec<Span> = same_symbol(&all, found)
         .filter(|o| include_declaration || !o.declaration)
         .map(|o| o.span)
         .collect();

@@ -40,13 +40,16 @@ pub fn waive_edit(text: &str, item: &[String], rule: &str) -> Option<Edit> {
     let Value::Map(entries) = &node.value else {
         return None;
     };
-    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let newline = line_break(text);
     let reason = placeholder(rule);
     if let Some(waive) = entries.iter().find(|e| e.key == "waive") {
         let Value::Map(waivers) = &waive.value.value else {
             return None;
         };
-        if waivers.iter().any(|w| w.key == rule) || waive.value.via.is_some() {
+        // Waivers brought by a merge key or an alias are written for
+        // another item too: editing them there would waive it there as well.
+        let shared = waive.via.is_some() || waive.value.via.is_some();
+        if waivers.iter().any(|w| w.key == rule) || shared {
             return None;
         }
         let last = waivers.last()?;
@@ -72,9 +75,9 @@ pub fn waive_edit(text: &str, item: &[String], rule: &str) -> Option<Edit> {
     }
     if is_flow(text, node) {
         let waiver = format!("waive: {{ {rule}: {{ reason: {reason} }} }}");
-        return Some(match entries.last() {
-            Some(last) => Edit {
-                span: Span::new(node_end(text, &last.value), 0),
+        return Some(match entries_end(text, entries) {
+            Some(end) => Edit {
+                span: Span::new(end, 0),
                 new_text: format!(", {waiver}"),
             },
             None => Edit {
@@ -83,8 +86,11 @@ pub fn waive_edit(text: &str, item: &[String], rule: &str) -> Option<Edit> {
             },
         });
     }
+    // Where the item's first key is written here (a merged one's place is
+    // its merge key).
     let first = entries.first()?;
-    let indent = column(text, first.key_span.start);
+    let first_key = first.via.as_ref().map_or(first.key_span, |via| via.at);
+    let indent = column(text, first_key.start);
     let step = indent
         .saturating_sub(column(text, entry.key_span.start))
         .max(1);
@@ -120,14 +126,16 @@ fn is_flow(text: &str, node: &Node) -> bool {
     text.as_bytes().get(node.span.start) == Some(&b'{')
 }
 
-/// The byte after the last one written for `node`: for a flow collection,
-/// after its closing bracket (a node's span ends at its last child).
+/// The byte after the last one written for `node` in its place: for a
+/// flow collection, after its closing bracket (a node's span ends at its
+/// last child); for an alias, after the alias (the span is the original's).
 fn node_end(text: &str, node: &Node) -> usize {
+    if let Some(via) = &node.via {
+        return reference_end(text, via.at);
+    }
     let last_child = match &node.value {
-        Value::Map(entries) => entries
-            .last()
-            .map(|e| node_end(text, &e.value).max(e.key_span.end())),
-        Value::Seq(items) => items.last().map(|item| node_end(text, item)),
+        Value::Map(entries) => entries_end(text, entries),
+        Value::Seq(items) => items.iter().map(|item| node_end(text, item)).max(),
         _ => return node.span.end(),
     };
     let bytes = text.as_bytes();
@@ -147,6 +155,43 @@ fn node_end(text: &str, node: &Node) -> usize {
     at
 }
 
+/// The end of the last entry written in a mapping (`None` when empty); a
+/// merged entry is written at its merge key.
+fn entries_end(text: &str, entries: &[Entry]) -> Option<usize> {
+    entries
+        .iter()
+        .map(|e| match &e.via {
+            Some(via) => reference_end(text, via.at),
+            None => node_end(text, &e.value).max(e.key_span.end()),
+        })
+        .max()
+}
+
+/// The end of an alias (`*a`) or of a merge key with its value
+/// (`<<: *a`, `<<: [*a, *b]`) written at `at`.
+fn reference_end(text: &str, at: Span) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = at.end();
+    if !text[at.range()].starts_with("<<") {
+        return end;
+    }
+    while matches!(bytes.get(end), Some(b':' | b' ' | b'\t')) {
+        end += 1;
+    }
+    let stop: &[u8] = if bytes.get(end) == Some(&b'[') {
+        b"]"
+    } else {
+        b" \t\r\n,}]"
+    };
+    while let Some(b) = bytes.get(end) {
+        if stop.contains(b) {
+            return if stop == b"]" { end + 1 } else { end };
+        }
+        end += 1;
+    }
+    end
+}
+
 /// The column (in bytes: indentation is spaces) of byte `offset`.
 fn column(text: &str, offset: usize) -> usize {
     let line_start = text[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1);
@@ -163,17 +208,29 @@ fn step_below(text: &str, entry: &Entry) -> Option<usize> {
     column(text, child.key_span.start).checked_sub(column(text, entry.key_span.start))
 }
 
+/// The line break the file uses: CRLF, LF, or a lone CR (old Mac files,
+/// which YAML reads as line breaks too).
+fn line_break(text: &str) -> &'static str {
+    if text.contains("\r\n") {
+        "\r\n"
+    } else if text.contains('\n') || !text.contains('\r') {
+        "\n"
+    } else {
+        "\r"
+    }
+}
+
 /// Where the line after the one holding byte `offset` starts, and the line
 /// break to write first when the file does not end with one.
 fn next_line(text: &str, offset: usize) -> (usize, &'static str) {
     let offset = offset.min(text.len());
-    match text[offset..].find('\n') {
-        Some(i) => (offset + i + 1, ""),
-        None if text.ends_with('\r') => (text.len(), ""),
-        None => (
-            text.len(),
-            if text.contains("\r\n") { "\r\n" } else { "\n" },
-        ),
+    match text[offset..].find(['\n', '\r']) {
+        Some(i) => {
+            let at = offset + i;
+            let width = if text[at..].starts_with("\r\n") { 2 } else { 1 };
+            (at + width, "")
+        }
+        None => (text.len(), line_break(text)),
     }
 }
 
