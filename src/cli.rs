@@ -49,6 +49,11 @@ pub enum Command {
         after_help = "Examples:\n  comanage lint\n  comanage lint clients/ --format sarif > comanage.sarif"
     )]
     Lint(commands::lint::Args),
+    /// The language server for editors: diagnostics as you type, hover, rename (stdio).
+    #[command(
+        after_help = "Example (Neovim, Helix, Zed, VS Code: see the README):\n  comanage lsp"
+    )]
+    Lsp(commands::lsp::Args),
     /// What falls through the cracks if a party leaves or its work moves.
     #[command(
         name = "what-if",
@@ -118,6 +123,7 @@ pub fn run(cli: Cli) -> CommandResult {
     match &cli.command {
         Command::Validate(args) => commands::validate::run(global, args),
         Command::Lint(args) => commands::lint::run(global, args),
+        Command::Lsp(args) => commands::lsp::run(global, args),
         Command::WhatIf(args) => commands::what_if::run(global, args),
         Command::Diff(args) => commands::diff::run(global, args),
         Command::Log(args) => commands::log::run(global, args),

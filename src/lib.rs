@@ -20,6 +20,7 @@ pub mod init;
 pub mod inputs;
 pub mod interrupt;
 pub mod lint;
+pub mod lsp;
 pub mod new_findings;
 pub mod open;
 pub mod pointer_map;

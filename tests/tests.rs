@@ -13,6 +13,7 @@ mod hostile;
 mod layers;
 mod lint;
 mod lint_table;
+mod lsp;
 mod man_completions;
 mod portfolio;
 mod print;

@@ -143,18 +143,13 @@ fn sarif_root() -> Option<std::path::PathBuf> {
 /// Lints one file; with `base` (`--new-from-rev`), keeps only the findings
 /// the file did not have at that revision.
 fn lint_one(path: &str, options: &LintOptions, base: Option<&str>) -> Outcome {
-    let (mut file, scope) = match inputs::load_one(path) {
-        Loaded::Valid(document) => {
-            let diagnostics = lint::check(&document, options);
-            let file = FileFindings {
-                source: document.source,
-                diagnostics,
-            };
-            (file, Some(document.scope))
-        }
-        Loaded::Invalid(rejected) => (rejected.into(), None),
+    let loaded = match inputs::load_one(path) {
+        Loaded::Valid(document) => Ok(*document),
+        Loaded::Invalid(rejected) => Err(rejected),
         Loaded::Unreadable(err) => return Outcome::Unreadable(err),
     };
+    let (mut file, document) = lint::check_loaded(loaded, options);
+    let scope = document.map(|document| document.scope);
     if let Some(rev) = base {
         match Baseline::at(path, rev, scope.as_ref(), options) {
             Ok(mut baseline) => baseline.retain_new(&mut file.diagnostics),

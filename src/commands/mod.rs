@@ -6,6 +6,7 @@ pub mod explain;
 pub mod init;
 pub mod lint;
 pub mod log;
+pub mod lsp;
 pub mod man;
 pub mod portfolio;
 pub mod report;

@@ -14,7 +14,8 @@ pub mod waivers;
 use std::collections::HashMap;
 
 use crate::diagnostics::{Diagnostic, Level};
-use crate::scope::{Date, Document, LintLevel, Scope};
+use crate::findings::FileFindings;
+use crate::scope::{Date, Document, LintLevel, Rejected, Scope};
 use rule::{Check, Context};
 use rules::{REGISTRY, expired_waiver, unknown_rule, unused_waiver};
 
@@ -23,6 +24,28 @@ use rules::{REGISTRY, expired_waiver, unknown_rule, unused_waiver};
 pub struct LintOptions {
     /// The date date rules take as today.
     pub today: Date,
+}
+
+/// The findings of one file as `lint` reports them: the parse and schema
+/// errors alone when it did not load, else every rule finding (waived ones
+/// included), with the document when it loaded. `lint` (every output format)
+/// and the language server both read their findings from here, so the
+/// editor shows exactly what the command line does.
+pub fn check_loaded(
+    loaded: Result<Document, Rejected>,
+    options: &LintOptions,
+) -> (FileFindings, Option<Document>) {
+    match loaded {
+        Ok(document) => {
+            let diagnostics = check(&document, options);
+            let file = FileFindings {
+                source: document.source.clone(),
+                diagnostics,
+            };
+            (file, Some(document))
+        }
+        Err(rejected) => (rejected.into(), None),
+    }
 }
 
 /// Every finding of the rules on `document`, levels applied, waived findings
