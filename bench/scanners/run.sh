@@ -5,7 +5,9 @@
 # counts instructions of one walk under callgrind (independent of load),
 # scores the yaml-test-suite and prints each crate's error messages.
 #
-# Usage: bench/scanners/run.sh [--no-ryml] [--no-callgrind]
+# Usage: bench/scanners/run.sh [--no-ryml] [--no-callgrind] [--build-times]
+# --build-times adds a cold release build of each crate alone (its own
+# dependencies included) in a fresh target folder.
 # Needs: cargo, python3, /usr/bin/time, valgrind; g++ for ryml; the
 # yaml-test-suite `data` branch in $YAML_TEST_SUITE (a folder), or a git
 # directory in $YAML_TEST_SUITE_GIT to take it from.
@@ -15,10 +17,12 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 features=(--features ryml)
 callgrind=1
+build_times=0
 for arg in "$@"; do
     case $arg in
         --no-ryml) features=() ;;
         --no-callgrind) callgrind=0 ;;
+        --build-times) build_times=1 ;;
         *) echo "run.sh: unknown option $arg" >&2; exit 2 ;;
     esac
 done
@@ -36,7 +40,7 @@ cp "$repo/examples/northwind-manufacturing.scope.yaml" "$inputs/northwind.yaml"
 # offsets where comanage needs bytes.
 sed 's/Northwind/Nørthwïnd — Ünïcode/g' "$inputs/northwind.yaml" >"$inputs/northwind-unicode.yaml"
 
-crates=$("$bench" 2>&1 | sed -n 's/^crates: //p' | tr -d ',')
+crates=$( { "$bench" 2>&1 || true; } | sed -n "s/^crates: //p" | tr -d ,)
 
 echo "## machine"
 uname -srm
@@ -90,6 +94,30 @@ if [ -n "$suite" ]; then
     "$bench" --suite "$suite"
 else
     echo "(skipped: set YAML_TEST_SUITE or YAML_TEST_SUITE_GIT)"
+fi
+
+if [ "$build_times" = 1 ]; then
+    echo
+    echo "## cold release build in a fresh target folder: what, wall s, user+sys s"
+    # Each Rust crate alone (with its own dependencies); ryml is optional, so
+    # its cost is the whole bench with it less the whole bench without it.
+    cold_build() {
+        local what=$1 dir start end times
+        shift
+        dir=$(mktemp -d)
+        start=$(date +%s.%N)
+        times=$( { /usr/bin/time -f '%U %S' nice -n 19 cargo build --release --locked --quiet \
+            --target-dir "$dir" "$@"; } 2>&1 | tail -1)
+        end=$(date +%s.%N)
+        rm -rf "$dir"
+        printf '%s\t%.1f\t%s\n' "$what" "$(echo "$end - $start" | bc)" \
+            "$(echo "$times" | awk '{print $1 + $2}')"
+    }
+    for crate in granit-parser saphyr-parser yaml-rust2 libyaml-safer; do
+        cold_build "$crate" -p "$crate"
+    done
+    cold_build "bench without ryml"
+    cold_build "bench with ryml" --features ryml
 fi
 
 echo
