@@ -95,14 +95,16 @@ fn saphyr(source: &str) -> Result<Walk, String> {
     Ok(walk)
 }
 
-/// yaml-rust2's pull parser: one start marker per event.
+/// yaml-rust2's pull parser: one start marker per event. Its error text is
+/// `info()`, as comanage quotes granit-parser's, without the position its
+/// `Display` appends.
 fn yaml_rust2(source: &str) -> Result<Walk, String> {
     use yaml_rust2::parser::{Event, Parser};
     use yaml_rust2::scanner::TScalarStyle;
     let mut parser = Parser::new_from_str(source);
     let mut walk = Walk::default();
     loop {
-        let (event, mark) = parser.next_token().map_err(|e| e.to_string())?;
+        let (event, mark) = parser.next_token().map_err(|e| e.info().to_owned())?;
         walk.events += 1;
         match event {
             Event::StreamEnd => break,
@@ -128,7 +130,7 @@ fn libyaml_safer(source: &str) -> Result<Walk, String> {
     parser.set_input_string(&mut input);
     let mut walk = Walk::default();
     loop {
-        let event = parser.parse().map_err(|e| e.to_string())?;
+        let event = parser.parse().map_err(|e| libyaml_message(&e))?;
         walk.events += 1;
         black_box(event.end_mark.index);
         match event.data {
@@ -141,6 +143,15 @@ fn libyaml_safer(source: &str) -> Result<Walk, String> {
         }
     }
     Ok(walk)
+}
+
+/// libyaml's problem and context, without the marks its `Display` adds (the
+/// way comanage quotes a parser's message beside its own location).
+fn libyaml_message(err: &libyaml_safer::Error) -> String {
+    match err.context() {
+        Some(context) => format!("{} {context}", err.problem()),
+        None => err.problem().to_owned(),
+    }
 }
 
 /// rapidyaml through `ryml`: it builds a tree rather than events. Parsing in
