@@ -1,6 +1,6 @@
 //! `comanage lsp`: the language server for editors (DESIGN.md section 9).
 
-use crate::cli::{CommandResult, GlobalArgs, Status};
+use crate::runtime::{CommandResult, GlobalArgs, Status};
 use crate::lint::LintOptions;
 use crate::lsp::{self, Ending};
 
