@@ -1,8 +1,8 @@
 //! `comanage lsp`: the language server for editors (DESIGN.md section 9).
 
-use crate::runtime::{CommandResult, GlobalArgs, Status};
 use crate::lint::LintOptions;
 use crate::lsp::{self, Ending};
+use crate::runtime::{CommandResult, GlobalArgs, Status};
 
 /// Arguments of `comanage lsp`.
 #[derive(Debug, clap::Args)]
