@@ -215,12 +215,12 @@ fn matched(
     b: Slot<'_>,
     how: Match,
 ) {
-    let places = (a.pointer(), b.pointer());
+    let places = || (a.pointer(), b.pointer());
     match how {
         Match::Same => {}
         Match::Moved => out.push_relocated(
             ChangeKind::FunctionMoved,
-            places,
+            places(),
             (Some(a.service_id.into()), Some(b.service_id.into())),
             Impact::Minor,
             format!(
@@ -235,7 +235,7 @@ fn matched(
             }
             out.push_relocated(
                 ChangeKind::FunctionRenamed,
-                places,
+                places(),
                 (Some(a.id.into()), Some(b.id.into())),
                 Impact::Minor,
                 summary,

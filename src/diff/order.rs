@@ -4,7 +4,7 @@
 
 use std::cmp::Reverse;
 
-use indexmap::IndexMap;
+use crate::scope::IdMap;
 
 use super::Change;
 use crate::scope::Scope;
@@ -25,7 +25,7 @@ fn place(pointer: &str, old: &Scope, new: &Scope) -> [usize; 2] {
         "services" => {
             let service = index(&new.services, &old.services, part(1));
             let function = if part(2) == "functions" {
-                let empty = IndexMap::new();
+                let empty = IdMap::default();
                 let (in_new, in_old) = (
                     new.services.get(part(1)).map_or(&empty, |s| &s.functions),
                     old.services.get(part(1)).map_or(&empty, |s| &s.functions),
@@ -47,7 +47,7 @@ fn place(pointer: &str, old: &Scope, new: &Scope) -> [usize; 2] {
 
 /// The index of `key` in `new`, else after everything in `new` at its index
 /// in `old`.
-fn index<T>(new: &IndexMap<String, T>, old: &IndexMap<String, T>, key: &str) -> usize {
+fn index<T>(new: &IdMap<T>, old: &IdMap<T>, key: &str) -> usize {
     new.get_index_of(key)
         .unwrap_or_else(|| new.len() + old.get_index_of(key).unwrap_or(old.len()))
 }

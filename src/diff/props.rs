@@ -1,7 +1,6 @@
 //! Property tests: small random scopes drawn from small id pools, so that
 //! renames, moves, repeated tier numbers and same-named meetings happen often.
 
-use indexmap::IndexMap;
 use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
@@ -73,7 +72,7 @@ fn service() -> impl Strategy<Value = Service> {
                 .into_iter()
                 .map(|(id, f)| (id.to_owned(), f))
                 .collect(),
-            waive: IndexMap::new(),
+            waive: Default::default(),
         })
 }
 
@@ -133,7 +132,7 @@ fn scope() -> impl Strategy<Value = Scope> {
                             role: Role::Internal,
                             hours,
                             contacts: Vec::new(),
-                            waive: IndexMap::new(),
+                            waive: Default::default(),
                         };
                         (id, party)
                     })
@@ -152,7 +151,7 @@ fn scope() -> impl Strategy<Value = Scope> {
                             consulted,
                             informed: Vec::new(),
                             service: None,
-                            waive: IndexMap::new(),
+                            waive: Default::default(),
                         };
                         (id.to_owned(), decision)
                     })
@@ -174,7 +173,7 @@ fn scope() -> impl Strategy<Value = Scope> {
                     })
                     .collect(),
                 hours_definitions: None,
-                lint: IndexMap::new(),
+                lint: Default::default(),
             },
         )
 }

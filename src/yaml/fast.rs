@@ -29,6 +29,7 @@ pub(super) fn parse(text: &str) -> Option<Node> {
         bytes: text.as_bytes(),
         text,
         pos: 0,
+        line: 0,
         nodes: 0,
     };
     reader.skip_blank_lines();
@@ -46,23 +47,32 @@ pub(super) fn parse(text: &str) -> Option<Node> {
 }
 
 /// Whether every character is one this reader passes over unexamined: no
-/// tab, CR, control, byte order mark, or a character YAML treats specially.
+/// tab, CR, control, byte order mark, or a character YAML treats specially
+/// (C1 controls, including NEL; the line and paragraph separators; the
+/// non-characters U+FFFE and U+FFFF). Checked on the UTF-8 bytes, which
+/// spell each of those in a way no other character does.
 fn plain_characters(text: &str) -> bool {
-    let ascii_ok = |b: u8| b == b'\n' || (0x20..0x7f).contains(&b);
-    if text.bytes().all(ascii_ok) {
-        return true;
-    }
-    text.chars().all(|c| {
-        if c.is_ascii() {
-            ascii_ok(c as u8)
-        } else {
-            !matches!(
-                c,
-                '\u{80}'
-                    ..='\u{9f}' | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
-            )
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+        let refused = match b {
+            b'\n' => false,
+            0..0x20 | 0x7f => true,
+            // U+0080..U+009F.
+            0xc2 => (0x80..=0x9f).contains(&next(1)),
+            // U+2028, U+2029.
+            0xe2 => next(1) == 0x80 && matches!(next(2), 0xa8 | 0xa9),
+            // U+FEFF, U+FFFE, U+FFFF.
+            0xef => matches!((next(1), next(2)), (0xbb, 0xbf) | (0xbf, 0xbe | 0xbf)),
+            _ => false,
+        };
+        if refused {
+            return false;
         }
-    })
+        i += 1;
+    }
+    true
 }
 
 struct Reader<'t> {
@@ -70,6 +80,8 @@ struct Reader<'t> {
     text: &'t str,
     /// The byte being read.
     pos: usize,
+    /// Where the line holding `pos` starts.
+    line: usize,
     /// Values made so far (keys included, as the full parser counts them).
     nodes: usize,
 }
@@ -86,15 +98,13 @@ impl<'t> Reader<'t> {
         self.bytes.get(pos).copied().unwrap_or(b'\n')
     }
 
-    fn line_start(&self, pos: usize) -> usize {
-        self.bytes[..pos]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |i| i + 1)
-    }
-
+    /// The column of `pos`, which is on the line being read.
     fn column(&self, pos: usize) -> usize {
-        pos - self.line_start(pos)
+        debug_assert!(
+            pos >= self.line && !self.bytes[self.line..pos].contains(&b'\n'),
+            "column asked off the current line"
+        );
+        pos - self.line
     }
 
     fn starts_marker(&self, pos: usize) -> bool {
@@ -116,7 +126,10 @@ impl<'t> Reader<'t> {
             self.skip_spaces();
             match self.bytes.get(self.pos) {
                 None => return,
-                Some(b'\n') => self.pos += 1,
+                Some(b'\n') => {
+                    self.pos += 1;
+                    self.line = self.pos;
+                }
                 Some(b'#') => self.next_line(),
                 Some(_) => return,
             }
@@ -131,6 +144,7 @@ impl<'t> Reader<'t> {
             Some(i) => self.pos += i + 1,
             None => self.pos = self.bytes.len(),
         }
+        self.line = self.pos;
     }
 
     /// After a value: only spaces and a comment may end the line.
@@ -483,10 +497,16 @@ impl<'t> Reader<'t> {
 /// characters this reader leaves to the full parser (anchors, aliases, tags,
 /// block scalars, directives, reserved characters).
 fn starts_with_indicator(bytes: &[u8], pos: usize) -> bool {
-    let next_is_space = matches!(bytes.get(pos + 1), None | Some(b' ' | b'\n'));
+    // `-`, `?` and `:` start a plain scalar only before a character that is
+    // safe in every context (in flow, `-,` is no scalar): a space or a flow
+    // indicator after them is left to the full parser.
+    let next_is_unsafe = matches!(
+        bytes.get(pos + 1),
+        None | Some(b' ' | b'\n' | b',' | b'[' | b']' | b'{' | b'}')
+    );
     match bytes.get(pos) {
         None => true,
-        Some(b'-' | b'?' | b':') => next_is_space,
+        Some(b'-' | b'?' | b':') => next_is_unsafe,
         Some(
             b'&' | b'*' | b'!' | b'|' | b'>' | b'%' | b'@' | b'`' | b'#' | b',' | b'[' | b']'
             | b'{' | b'}' | b'"' | b'\'' | b' ' | b'\n',
@@ -538,6 +558,28 @@ mod tests {
         }
     }
 
+    /// The byte-level check refuses exactly these characters.
+    #[test]
+    fn every_character_is_judged_as_the_rule_says() {
+        let refused = |c: char| {
+            (c < ' ' && c != '\n')
+                || c == '\u{7f}'
+                || matches!(
+                    c,
+                    '\u{80}'
+                        ..='\u{9f}'
+                            | '\u{2028}'
+                            | '\u{2029}'
+                            | '\u{feff}'
+                            | '\u{fffe}'
+                            | '\u{ffff}'
+                )
+        };
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(plain_characters(&format!("a{c}b")), !refused(c), "{c:?}");
+        }
+    }
+
     #[test]
     fn reads_the_shipped_examples() {
         for path in [
@@ -579,6 +621,9 @@ mod tests {
             "a: {b}\n",
             "\u{feff}a: b\n",
             "a: b\u{85}c\n",
+            "a: { tier: -, party: msp }\n",
+            "a: [-]\n",
+            "a: -,\n",
         ] {
             gives_up(text);
         }
