@@ -164,3 +164,53 @@ fn a_hundred_edits_a_second_end_in_the_last_texts_diagnostics() {
     assert!(publishes <= 16, "{publishes} publishes for 2 s of edits");
     assert_eq!(client.shutdown_and_exit(), Some(0));
 }
+
+#[test]
+fn typing_character_by_character_ends_in_the_same_text() {
+    // Ranged inserts in UTF-16 after an emoji, as an editor sends keystrokes:
+    // the server's text must end as the editor's, so its diagnostics match a
+    // fresh open of the final text.
+    let (mut client, _) = Client::initialized(json!({}));
+    let uri = "file:///srv/typed.scope.yaml";
+    let start = "version: 1\nengagement: {client: C, provider: P}\nparties:\n  it: {name: \"😀 IT\", role: internal}\nservices:\n  desk:\n    functions:\n      tickets: {name: 😀, owner: }\n";
+    client.open(uri, start);
+    client.diagnostics(uri);
+    let line = start.lines().nth(7).unwrap();
+    let column = line[..line.rfind(' ').unwrap() + 1].encode_utf16().count();
+    let typed = "ghost";
+    for (i, c) in typed.chars().enumerate() {
+        let at = json!({ "line": 7, "character": column + i });
+        client.notify(
+            "textDocument/didChange",
+            json!({
+                "textDocument": { "uri": uri, "version": i + 2 },
+                "contentChanges": [{ "range": { "start": at, "end": at }, "text": c.to_string() }],
+            }),
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let version = typed.len() + 1;
+    let last = client.wait_for("the last version's diagnostics", |m| {
+        m["method"] == "textDocument/publishDiagnostics" && m["params"]["version"] == version
+    });
+    let expected_text = start.replace("owner: }", "owner: ghost}");
+    let fresh = "file:///srv/fresh.scope.yaml";
+    client.open(fresh, &expected_text);
+    let expected = client.diagnostics(fresh);
+    let got = last["params"]["diagnostics"].as_array().unwrap();
+    let without_related = |list: &[Value]| -> Vec<Value> {
+        list.iter()
+            .map(|d| {
+                let mut d = d.clone();
+                d.as_object_mut().unwrap().remove("relatedInformation");
+                d
+            })
+            .collect()
+    };
+    assert_eq!(without_related(got), without_related(&expected));
+    assert!(
+        got.iter()
+            .any(|d| d["message"].as_str().unwrap().contains("`ghost`"))
+    );
+    assert_eq!(client.shutdown_and_exit(), Some(0));
+}
