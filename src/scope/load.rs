@@ -386,9 +386,9 @@ fn find_duplicates<'a>(node: &'a Node, path: &mut Vec<Step<'a>>, out: &mut Vec<D
         }
         Value::Map(entries) => {
             // Most mappings are small: a linear scan beats hashing there.
-            // The keys come from another company's file, so the hash is
-            // seeded per process (foldhash's `RandomState`).
-            let mut indexed: Option<HashMap<&str, Span, foldhash::fast::RandomState>> =
+            // The keys come from another company's file: the model's
+            // per-process seeded hash.
+            let mut indexed: Option<HashMap<&str, Span, super::model::IdHasher>> =
                 (entries.len() > 16).then(HashMap::default);
             for (position, entry) in entries.iter().enumerate() {
                 path.push(Step::Key(&entry.key));

@@ -179,19 +179,17 @@ impl<'t> Reader<'t> {
         self.at(pos) == b'-' && matches!(self.at(pos + 1), b' ' | b'\n')
     }
 
-    /// A block collection starting at `start` (a line's first content, or a
-    /// compact mapping after `- `), at column `indent`. `beside_key`: a
-    /// sequence written at its parent key's own indentation.
+    /// A block collection starting at `start`, a line's first content.
+    /// `beside_key`: a sequence written at its parent key's own indentation.
     fn block(&mut self, start: usize, depth: usize, beside_key: bool) -> Option<Node> {
         if depth + 1 >= MAX_DEPTH {
             return None;
         }
         if self.is_sequence_dash(start) {
             self.block_sequence(start, depth + 1, beside_key)
-        } else if self.key_end(start).is_some() {
-            self.block_mapping(start, depth + 1)
         } else {
-            None
+            // Not a key at `start` either: the full parser's to read.
+            self.block_mapping(start, depth + 1)
         }
     }
 
@@ -290,11 +288,10 @@ impl<'t> Reader<'t> {
             }
             let item = if self.key_end(content).is_some() {
                 // `- key: value`: a mapping whose keys line up with this one.
-                let item = self.block(content, depth, false)?;
-                if !matches!(item.value, Value::Map(_)) {
+                if depth + 1 >= MAX_DEPTH {
                     return None;
                 }
-                item
+                self.block_mapping(content, depth + 1)?
             } else {
                 let item = self.inline(Context::Block, depth)?;
                 self.end_of_line()?;

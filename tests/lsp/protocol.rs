@@ -16,22 +16,30 @@ fn initialize_announces_incremental_sync_and_utf16_by_default() {
     assert_eq!(client.shutdown_and_exit(), Some(0));
 }
 
+/// A scope with `😀東京` (4 + 6 bytes, 2 + 2 UTF-16 units) before an
+/// unknown owner on line 6.
+const EMOJI_SCOPE: &str = "version: 1\nparties:\n  internal: {name: IT, role: internal}\nservices:\n  desk:\n    functions:\n      tickets: {name: 😀東京, owner: nobody}\nengagement: {client: Harbor, provider: Lakeside}\n";
+
+/// Opens [`EMOJI_SCOPE`]; its `unknown-party` diagnostic and its line 6.
+fn unknown_owner_after_emoji(client: &mut Client) -> (Value, &'static str) {
+    let uri = "file:///tmp/emoji.scope.yaml";
+    client.open(uri, EMOJI_SCOPE);
+    let diagnostics = client.diagnostics(uri);
+    let unknown = diagnostics
+        .iter()
+        .find(|d| d["code"] == "unknown-party")
+        .cloned()
+        .unwrap_or_else(|| panic!("{diagnostics:#?}"));
+    (unknown, EMOJI_SCOPE.lines().nth(6).unwrap())
+}
+
 #[test]
 fn utf8_is_chosen_when_the_client_offers_it() {
     let (mut client, result) = Client::initialized(json!({
         "general": { "positionEncodings": ["utf-16", "utf-8"] }
     }));
     assert_eq!(result["capabilities"]["positionEncoding"], "utf-8");
-    // `😀東京` before the unknown owner: 4 + 6 bytes, 2 + 2 UTF-16 units.
-    let text = "version: 1\nparties:\n  internal: {name: IT, role: internal}\nservices:\n  desk:\n    functions:\n      tickets: {name: 😀東京, owner: nobody}\nengagement: {client: Harbor, provider: Lakeside}\n";
-    let uri = "file:///tmp/emoji.scope.yaml";
-    client.open(uri, text);
-    let diagnostics = client.diagnostics(uri);
-    let unknown = diagnostics
-        .iter()
-        .find(|d| d["code"] == "unknown-party")
-        .unwrap_or_else(|| panic!("{diagnostics:#?}"));
-    let line = text.lines().nth(6).unwrap();
+    let (unknown, line) = unknown_owner_after_emoji(&mut client);
     let byte = line.find("nobody").unwrap() as u64;
     assert_eq!(
         unknown["range"]["start"],
@@ -44,15 +52,7 @@ fn utf8_is_chosen_when_the_client_offers_it() {
 #[test]
 fn utf16_ranges_count_code_units() {
     let (mut client, _) = Client::initialized(json!({}));
-    let text = "version: 1\nparties:\n  internal: {name: IT, role: internal}\nservices:\n  desk:\n    functions:\n      tickets: {name: 😀東京, owner: nobody}\nengagement: {client: Harbor, provider: Lakeside}\n";
-    let uri = "file:///tmp/emoji.scope.yaml";
-    client.open(uri, text);
-    let diagnostics = client.diagnostics(uri);
-    let unknown = diagnostics
-        .iter()
-        .find(|d| d["code"] == "unknown-party")
-        .unwrap();
-    let line = text.lines().nth(6).unwrap();
+    let (unknown, line) = unknown_owner_after_emoji(&mut client);
     let units = line[..line.find("nobody").unwrap()].encode_utf16().count() as u64;
     assert_eq!(
         unknown["range"]["start"],
