@@ -202,7 +202,8 @@ fn completion(view: &View<'_>, offset: usize) -> Value {
             json!({
                 "label": item.label,
                 "kind": completion_kind(item.kind),
-                "detail": item.detail,
+                // A party's or a service's name, written by another company.
+                "detail": item.detail.as_deref().map(crate::terminal::sanitize_line),
                 "textEdit": { "range": view.range(item.replace), "newText": item.label },
             })
         })

@@ -96,6 +96,33 @@ fn completion_offers_party_ids_at_an_owner() {
 }
 
 #[test]
+fn a_completion_detail_shows_a_party_names_controls_escaped() {
+    let (mut client, _) = Client::initialized(json!({}));
+    let text = "version: 1\nengagement: {client: Harbor, provider: Lakeside}\nparties:\n  msp: {name: \"Lake\\u202Eside\\u001B[31m\", role: provider}\nservices:\n  desk:\n    owner: msp\n    functions:\n      tickets: {name: Tickets}\n";
+    let uri = "file:///tmp/bidi.scope.yaml";
+    client.open(uri, text);
+    client.diagnostics(uri);
+    let response = client.request(
+        "textDocument/completion",
+        at(uri, position_of(text, "owner: msp", 0, "owner: ".len())),
+    );
+    let items = response["result"]["items"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{response}"));
+    let msp = items
+        .iter()
+        .find(|i| i["label"] == "msp")
+        .unwrap_or_else(|| panic!("{items:?}"));
+    let detail = msp["detail"].as_str().unwrap();
+    assert!(detail.starts_with("Lake"), "{detail}");
+    assert!(
+        !detail.contains('\u{202e}') && !detail.contains('\u{1b}'),
+        "{detail:?}"
+    );
+    assert_eq!(client.shutdown_and_exit(), Some(0));
+}
+
+#[test]
 fn completion_works_while_the_text_is_broken() {
     let (mut client, uri, text) = northwind();
     // An unclosed flow list: the text no longer loads, the last good one is used.

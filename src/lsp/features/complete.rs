@@ -200,6 +200,8 @@ fn tier_count(n: usize) -> String {
 /// first indentation below it, up to the next top-level line.
 fn scan_section_keys(text: &str, section: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    // Linear in the keys, however many a hostile file has.
+    let mut seen = std::collections::HashSet::new();
     let mut inside = false;
     let mut indent = None;
     for line in text.split(['\n', '\r']) {
@@ -224,8 +226,7 @@ fn scan_section_keys(text: &str, section: &str) -> Vec<String> {
         }
         if let Some((key, _)) = content.split_once(':') {
             let key = key.trim_matches(['"', '\'']);
-            if crate::lsp::features::rename::check_id(key).is_ok() && !out.iter().any(|k| k == key)
-            {
+            if crate::lsp::features::rename::check_id(key).is_ok() && seen.insert(key) {
                 out.push(key.to_owned());
             }
         }
